@@ -1,0 +1,21 @@
+//! The offer board's domain, shared by the app (wasm) and the CLI (native).
+//!
+//! Knows nothing of the browser or the file system: it turns bundle text into typed offers
+//! ([`parse_bundle`]), says what is wrong with them ([`validate`]) and formats what the views show.
+
+pub mod date;
+pub mod document;
+pub mod group;
+pub mod model;
+pub mod parse;
+pub mod validate;
+
+#[cfg(feature = "schema")]
+pub mod schema;
+
+pub use date::Date;
+pub use document::{Block, Document, Inline};
+pub use group::{FamilyGroup, SectionGroup};
+pub use model::*;
+pub use parse::{parse_bundle, LoadedBundle, ParseError, SkippedOffer};
+pub use validate::{is_safe_url, Problem};

@@ -1,0 +1,330 @@
+//! Bundle format v1: the serde types are the definition (see `docs/bundle-format.md`, and
+//! `public/offers.schema.json`, generated from these types).
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Date, Document};
+
+/// The only bundle format this code reads and writes.
+pub const FORMAT_VERSION: u64 = 1;
+
+/// A whole bundle: the page around the offers, the families in display order, and the offers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Bundle {
+    /// Always 1 for this format. A reader refuses a version it does not know.
+    pub format_version: u64,
+    /// When the bundle was generated (RFC 3339 timestamp, e.g. `2023-05-02T10:00:00Z`).
+    pub generated_at: String,
+    pub page: Page,
+    /// Job families in display order; every offer's `family` names one of them.
+    pub families: Vec<Family>,
+    pub offers: Vec<Offer>,
+}
+
+/// The texts of the page around the offers.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Page {
+    /// The page's title, its only `h1` ("Rejoignez-nous").
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub intro: Document,
+    /// Headings, introductions and closing boxes of the sections, in display order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<SectionText>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SectionText {
+    pub section: Section,
+    pub heading: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub intro: Document,
+    /// Boxes shown after the section's offers ("tous les talents sont les bienvenus", the link to
+    /// metiers.numerique.gouv.fr).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub callouts: Vec<Callout>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Callout {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub body: Document,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<Link>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Link {
+    pub label: String,
+    /// `https:`, `http:` or `mailto:` only.
+    pub url: String,
+}
+
+/// A job family ("Données / Datascience / Open data").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Family {
+    /// Stable identifier: lowercase ASCII letters, digits and hyphens (`donnees`).
+    pub id: String,
+    pub label: String,
+}
+
+/// Which part of the page an offer belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    /// The publishing employer's own offers.
+    #[default]
+    Own,
+    /// "Et aussi, dans d'autres administrations…".
+    Elsewhere,
+}
+
+/// One job offer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Offer {
+    /// Stable identifier, unique in the bundle: lowercase ASCII letters, digits and hyphens.
+    pub id: String,
+    pub title: String,
+    /// The `id` of one of the bundle's families.
+    pub family: String,
+    /// Who recruits ("DINUM", "Etalab", "Présidence de la République").
+    pub employer: String,
+    #[serde(default)]
+    pub section: Section,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grade: Option<Grade>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub locations: Vec<Location>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remote: Option<Remote>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contract: Option<Contract>,
+    /// Length of the contract as written ("3 ans", "12 mois").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<Start>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_on: Option<Date>,
+    /// Last day to apply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closes_on: Option<Date>,
+    /// The full offer elsewhere (choisirleservicepublic.gouv.fr…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The job board's reference (`2023-1201312`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub apply: Option<Apply>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub salary: Option<Salary>,
+    /// Number of people recruited when more than one ("10 postes").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub positions: Option<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// The full text, when the offer has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Document>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Open,
+    /// Someone was recruited ("[OFFRE POURVUE]").
+    Filled,
+    /// Withdrawn or closed without a recruitment.
+    Closed,
+}
+
+/// Civil-service category, with the label the employer used.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Grade {
+    pub level: GradeLevel,
+    /// As written: "Cadre supérieur/Catégorie A+".
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum GradeLevel {
+    #[serde(rename = "A+")]
+    APlus,
+    A,
+    B,
+    C,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Location {
+    pub city: String,
+    /// French department code when known ("35", "2A", "971").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Remote {
+    pub mode: RemoteMode,
+    /// As written: "télétravail possible".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RemoteMode {
+    None,
+    Partial,
+    Full,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Contract {
+    pub kind: ContractKind,
+    /// As written, when it says more than the kind ("CDD de 3 ans de la fonction publique").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ContractKind {
+    /// Open to civil servants and to contract staff.
+    TitulaireOuContractuel,
+    Titulaire,
+    Contractuel,
+    Cdd,
+    Cdi,
+    Apprentissage,
+    Stage,
+    Autre,
+}
+
+/// When the job starts: a date when known, and the words used ("dès mai 2020").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Start {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// How to apply: by e-mail (with the subject to use), through a URL, or both.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Apply {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// The e-mail subject the employer asks for ("CMD-01").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Instructions as written ("CV et lettre de motivation avant le 9 décembre").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// Gross pay in euros.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Salary {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<u32>,
+    pub period: SalaryPeriod,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SalaryPeriod {
+    Month,
+    Year,
+}
+
+impl Offer {
+    /// The location line of a card, as the seed pages write it:
+    /// "Saint-Jacques-de-la-Lande (35) (télétravail possible)".
+    pub fn location_line(&self) -> String {
+        let mut line = self
+            .locations
+            .iter()
+            .map(|l| match &l.department {
+                Some(d) if !l.city.contains(&format!("({d})")) => format!("{} ({d})", l.city),
+                _ => l.city.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        if let Some(text) = self.remote.as_ref().and_then(|r| r.text.as_deref()) {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push('(');
+            line.push_str(text);
+            line.push(')');
+        }
+        line
+    }
+}
+
+impl Bundle {
+    /// The label of a family id, if the bundle has it.
+    pub fn family_label(&self, id: &str) -> Option<&str> {
+        self.families
+            .iter()
+            .find(|f| f.id == id)
+            .map(|f| f.label.as_str())
+    }
+}
+
+impl Apply {
+    /// A `mailto:` link to the application address, with the requested subject.
+    pub fn mailto_href(&self) -> Option<String> {
+        let email = self.email.as_deref()?;
+        Some(match self.subject.as_deref() {
+            Some(subject) => format!("mailto:{email}?subject={}", percent_encode(subject)),
+            None => format!("mailto:{email}"),
+        })
+    }
+}
+
+/// Percent-encodes everything but RFC 3986 unreserved characters (for a mailto subject).
+/// Hand-written: a dozen lines, where a URL crate would add its weight to the wasm module.
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}

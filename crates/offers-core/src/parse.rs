@@ -1,0 +1,133 @@
+//! Reading a bundle: refuse what cannot be a bundle, skip (and report) each offer that is broken,
+//! keep every other one.
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use thiserror::Error;
+
+use crate::validate::offer_problems;
+use crate::{Bundle, Family, Offer, Page, FORMAT_VERSION};
+
+/// Why a whole bundle could not be read. Messages are for developers' logs; the app shows its own
+/// French text for each kind.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ParseError {
+    #[error("le fichier n'est pas du JSON valide : {0}")]
+    NotJson(String),
+    #[error("version de format {0} inconnue (version lue : {FORMAT_VERSION})")]
+    UnsupportedVersion(u64),
+    #[error("ce n'est pas un lot d'offres : {0}")]
+    NotABundle(String),
+}
+
+/// An offer left out of the bundle, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkippedOffer {
+    /// Position in the bundle's `offers` array, from 0.
+    pub index: usize,
+    /// Its `id`, when one could be read.
+    pub id: Option<String>,
+    pub reason: String,
+}
+
+/// A bundle as read: the usable offers, and the ones that were skipped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedBundle {
+    pub bundle: Bundle,
+    pub skipped: Vec<SkippedOffer>,
+}
+
+#[derive(Deserialize)]
+struct VersionProbe {
+    format_version: Option<u64>,
+}
+
+#[derive(Deserialize)]
+struct RawBundle<'a> {
+    #[allow(dead_code)] // checked by the probe
+    format_version: u64,
+    generated_at: String,
+    page: Page,
+    families: Vec<Family>,
+    #[serde(borrow)]
+    offers: Vec<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct IdProbe {
+    id: Option<String>,
+}
+
+fn classify(err: serde_json::Error) -> ParseError {
+    use serde_json::error::Category;
+    match err.classify() {
+        Category::Syntax | Category::Eof | Category::Io => ParseError::NotJson(err.to_string()),
+        Category::Data => ParseError::NotABundle(err.to_string()),
+    }
+}
+
+/// Reads bundle text.
+///
+/// The format version is read first, so that a bundle of an unknown version is reported as such
+/// rather than as a shape error. Each offer is then read and checked on its own: a broken one is
+/// skipped and listed in [`LoadedBundle::skipped`], the others are kept in their order. A second
+/// offer with an id already seen is skipped too.
+pub fn parse_bundle(text: &str) -> Result<LoadedBundle, ParseError> {
+    // serde reads a struct from a JSON array too: a bundle must be an object.
+    if !text.trim_start().starts_with('{') {
+        serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(classify)?;
+        return Err(ParseError::NotABundle("un objet JSON est attendu".into()));
+    }
+    let probe: VersionProbe = serde_json::from_str(text).map_err(classify)?;
+    match probe.format_version {
+        Some(FORMAT_VERSION) => {}
+        Some(other) => return Err(ParseError::UnsupportedVersion(other)),
+        None => {
+            return Err(ParseError::NotABundle(
+                "champ « format_version » absent".into(),
+            ))
+        }
+    }
+    let raw: RawBundle = serde_json::from_str(text).map_err(classify)?;
+    let family_ids: Vec<&str> = raw.families.iter().map(|f| f.id.as_str()).collect();
+    let mut seen = std::collections::HashSet::new();
+    let mut offers = Vec::with_capacity(raw.offers.len());
+    let mut skipped = Vec::new();
+    for (index, value) in raw.offers.iter().enumerate() {
+        let reason = match serde_json::from_str::<Offer>(value.get()) {
+            Ok(offer) => {
+                let problems = offer_problems(&offer, &family_ids);
+                if !problems.is_empty() {
+                    problems
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(" ; ")
+                } else if !seen.insert(offer.id.clone()) {
+                    format!(
+                        "identifiant « {} » déjà utilisé par une autre offre",
+                        offer.id
+                    )
+                } else {
+                    offers.push(offer);
+                    continue;
+                }
+            }
+            Err(err) => err.to_string(),
+        };
+        let id = serde_json::from_str::<IdProbe>(value.get())
+            .ok()
+            .and_then(|p| p.id);
+        skipped.push(SkippedOffer { index, id, reason });
+    }
+    Ok(LoadedBundle {
+        bundle: Bundle {
+            format_version: FORMAT_VERSION,
+            generated_at: raw.generated_at,
+            page: raw.page,
+            families: raw.families,
+            offers,
+        },
+        skipped,
+    })
+}

@@ -1,0 +1,178 @@
+//! What makes an offer unusable: the checks run on every offer when a bundle is read.
+//!
+//! Messages are French: they reach ministry web teams (CLI) and the browser console.
+
+use std::fmt;
+
+use crate::document::for_each_href;
+use crate::Offer;
+
+/// One thing wrong with an offer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The field at fault (`url`, `description`, …).
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} : {}", self.field, self.message)
+    }
+}
+
+/// True for the only URL schemes a bundle may link to: `https:`, `http:` and `mailto:`
+/// (case-insensitive, nothing before the scheme), with something after it.
+pub fn is_safe_url(url: &str) -> bool {
+    let Some((scheme, rest)) = url.split_once(':') else {
+        return false;
+    };
+    let web = scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http");
+    let ok_rest = if web {
+        rest.starts_with("//") && rest.len() > 2
+    } else {
+        scheme.eq_ignore_ascii_case("mailto") && !rest.is_empty()
+    };
+    ok_rest && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// True for a stable identifier: 1 to 120 lowercase ASCII letters, digits and inner hyphens.
+pub fn is_valid_id(id: &str) -> bool {
+    (1..=120).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+}
+
+fn is_plausible_email(email: &str) -> bool {
+    match email.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !email
+                    .chars()
+                    .any(|c| c.is_whitespace() || c.is_control() || c == '?')
+        }
+        None => false,
+    }
+}
+
+/// Every problem that makes `offer` unusable, given the ids of the bundle's families.
+/// An empty list means the offer can be shown.
+pub fn offer_problems(offer: &Offer, family_ids: &[&str]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut fail = |field: &'static str, message: String| problems.push(Problem { field, message });
+
+    if !is_valid_id(&offer.id) {
+        fail(
+            "id",
+            format!(
+                "identifiant « {} » invalide (lettres minuscules, chiffres et tirets)",
+                offer.id
+            ),
+        );
+    }
+    if offer.title.trim().is_empty() {
+        fail("title", "titre vide".into());
+    }
+    if offer.employer.trim().is_empty() {
+        fail("employer", "employeur vide".into());
+    }
+    if !family_ids.contains(&offer.family.as_str()) {
+        fail(
+            "family",
+            format!(
+                "famille « {} » absente de la liste des familles",
+                offer.family
+            ),
+        );
+    }
+    let mut check_web_url = |field: &'static str, url: &str| {
+        let web = is_safe_url(url) && !url.to_ascii_lowercase().starts_with("mailto:");
+        if !web {
+            fail(
+                field,
+                format!("adresse « {url} » refusée (seuls https: et http: sont permis)"),
+            );
+        }
+    };
+    if let Some(url) = &offer.url {
+        check_web_url("url", url);
+    }
+    if let Some(apply) = &offer.apply {
+        if let Some(url) = &apply.url {
+            check_web_url("apply.url", url);
+        }
+        if let Some(email) = &apply.email {
+            if !is_plausible_email(email) {
+                fail(
+                    "apply.email",
+                    format!("adresse électronique « {email} » invalide"),
+                );
+            }
+        }
+    }
+    if let Some(doc) = &offer.description {
+        for_each_href(doc, &mut |href| {
+            if !is_safe_url(href) {
+                fail(
+                    "description",
+                    format!("lien « {href} » refusé (seuls https:, http: et mailto: sont permis)"),
+                );
+            }
+        });
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_and_mail_schemes_are_safe() {
+        for ok in [
+            "https://choisirleservicepublic.gouv.fr/offre-emploi/2023-1201312/",
+            "HTTP://example.org",
+            "mailto:candidatures-dinum@pm.gouv.fr?subject=CMD-01",
+        ] {
+            assert!(is_safe_url(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            " javascript:alert(1)",
+            "data:text/html,<script>",
+            "vbscript:x",
+            "/relative/path",
+            "//evil.example",
+            "https:",
+            "https://",
+            "https://a b",
+            "https://a\nb",
+            "mailto:",
+            "",
+        ] {
+            assert!(!is_safe_url(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn ids_are_slugs() {
+        assert!(is_valid_id("2023-1201312"));
+        assert!(is_valid_id("charge-mission-design"));
+        for bad in [
+            "",
+            "-a",
+            "a-",
+            "Majuscule",
+            "avec espace",
+            "é",
+            &"a".repeat(121),
+        ] {
+            assert!(!is_valid_id(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Installs everything the build and the tests need, on a fresh machine, and skips what is already
+# there at the right version (see ../shared/TOOLCHAIN.md for why each step is done this way).
+# Safe to run again and again: a second run takes a few seconds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+BINARYEN_NPM=132            # wasm-opt from npm binaryen@132; Debian's binaryen 108 breaks the module
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+have() { command -v "$1" >/dev/null 2>&1; }
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+# 1. Debian packages: Chromium and its driver for the browser tests, brotli for the size report.
+apt_missing=()
+for pkg in chromium chromium-driver brotli; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || apt_missing+=("$pkg")
+done
+if [ ${#apt_missing[@]} -gt 0 ]; then
+  say "apt-get install ${apt_missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${apt_missing[@]}" >/dev/null
+fi
+if dpkg-query -W -f='${Status}' binaryen 2>/dev/null | grep -q "install ok installed"; then
+  say "warning: Debian's binaryen is installed; its wasm-opt breaks the module. node_modules/.bin comes first on PATH."
+fi
+
+# 2. Rust: the wasm target.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# 3. trunk, pinned (0.22 needs a newer rustc than this machine has).
+if ! { have trunk && trunk --version | grep -q " $TRUNK_VERSION"; }; then
+  say "cargo install trunk $TRUNK_VERSION (about 8 minutes the first time)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# 4. wasm-bindgen-cli at exactly the version in Cargo.lock (no --locked: its lock pins a crate the
+#    registry here lacks).
+WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ -z "$WB_VERSION" ]; then echo "setup: no wasm-bindgen in Cargo.lock" >&2; exit 2; fi
+if ! { have wasm-bindgen && wasm-bindgen --version | grep -q " $WB_VERSION\$"; }; then
+  say "cargo install wasm-bindgen-cli $WB_VERSION (about 3 minutes the first time)"
+  cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
+fi
+# Trunk.toml must name the same version (trunk runs offline and would otherwise look for another).
+if ! grep -q "wasm_bindgen = \"$WB_VERSION\"" Trunk.toml; then
+  echo "setup: Trunk.toml [tools] wasm_bindgen must be \"$WB_VERSION\" (the Cargo.lock version)" >&2
+  exit 2
+fi
+
+# 5. Node packages from the committed lockfile: Playwright, axe-core, binaryen's wasm-opt.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+if ! wasm-opt --version | grep -q "version $BINARYEN_NPM"; then
+  echo "setup: wasm-opt on PATH is not binaryen $BINARYEN_NPM: $(wasm-opt --version)" >&2
+  exit 2
+fi
+say "ready: trunk $TRUNK_VERSION, wasm-bindgen $WB_VERSION, $(wasm-opt --version), $(chromium --version 2>/dev/null | head -1)"
