@@ -1,0 +1,64 @@
+use leptos::prelude::*;
+use offers_core::{is_safe_url, Block, Document, Inline};
+
+/// Renders a structured document as elements, never as markup. Headings start at `heading_level`
+/// (level 1 of the document becomes `<h{heading_level}>`), capped at `h6`. A link whose scheme is not
+/// https, http or mailto is rendered as its text only.
+#[component]
+pub fn DocumentView(doc: Document, #[prop(default = 3)] heading_level: u8) -> impl IntoView {
+    doc.into_iter()
+        .map(|block| block_view(block, heading_level))
+        .collect_view()
+}
+
+fn block_view(block: Block, base: u8) -> AnyView {
+    match block {
+        Block::Heading { level, content } => {
+            let content = inlines_view(content);
+            match (base + level.max(1) - 1).clamp(2, 6) {
+                2 => view! { <h2>{content}</h2> }.into_any(),
+                3 => view! { <h3>{content}</h3> }.into_any(),
+                4 => view! { <h4>{content}</h4> }.into_any(),
+                5 => view! { <h5>{content}</h5> }.into_any(),
+                _ => view! { <h6>{content}</h6> }.into_any(),
+            }
+        }
+        Block::Paragraph(content) => view! { <p>{inlines_view(content)}</p> }.into_any(),
+        Block::List { ordered, items } => {
+            let items = items
+                .into_iter()
+                .map(|item| {
+                    view! { <li>{item.into_iter().map(|b| block_view(b, base)).collect_view()}</li> }
+                })
+                .collect_view();
+            if ordered {
+                view! { <ol>{items}</ol> }.into_any()
+            } else {
+                view! { <ul>{items}</ul> }.into_any()
+            }
+        }
+        Block::Quote(blocks) => view! {
+            <blockquote>{blocks.into_iter().map(|b| block_view(b, base)).collect_view()}</blockquote>
+        }
+        .into_any(),
+        Block::Rule => view! { <hr /> }.into_any(),
+    }
+}
+
+fn inlines_view(list: Vec<Inline>) -> AnyView {
+    list.into_iter().map(inline_view).collect_view().into_any()
+}
+
+fn inline_view(inline: Inline) -> AnyView {
+    match inline {
+        Inline::Text(text) => text.into_any(),
+        Inline::Emphasis(c) => view! { <em>{inlines_view(c)}</em> }.into_any(),
+        Inline::Strong(c) => view! { <strong>{inlines_view(c)}</strong> }.into_any(),
+        Inline::Code(text) => view! { <code>{text}</code> }.into_any(),
+        Inline::LineBreak => view! { <br /> }.into_any(),
+        Inline::Link { href, content } if is_safe_url(&href) => {
+            view! { <a href=href>{inlines_view(content)}</a> }.into_any()
+        }
+        Inline::Link { content, .. } => inlines_view(content),
+    }
+}
