@@ -35,7 +35,10 @@ pub async fn fetch_bundle(url: &str) -> Result<Rc<LoadedBundle>, LoadError> {
         .text()
         .await
         .map_err(|e| LoadError::Network(e.to_string()))?;
-    let loaded = parse_bundle(&text).inspect_err(|e| log_error(&format!("offres : {url} : {e}")))?;
+    let loaded = parse_bundle(&text).inspect_err(|e| {
+        let shown: String = url.chars().take(80).collect();
+        log_error(&format!("offres : {shown} : {e}"))
+    })?;
     for s in &loaded.skipped {
         log_error(&format!(
             "offres : offre n° {} ({}) ignorée : {}",

@@ -39,20 +39,24 @@ pub fn OfferCard(offer: Offer) -> impl IntoView {
         None => title.clone().into_any(),
     };
     let action = match (offer.url.clone(), mailto.clone()) {
-        (Some(url), _) => Some(view! {
-            <a class="offres-button" href=url>
-                {i18n::VIEW_OFFER}
-                <span class="offres-sr-only">" : " {title.clone()} " " {i18n::EXTERNAL}</span>
-            </a>
-        }
-        .into_any()),
-        (None, Some(href)) => Some(view! {
-            <a class="offres-button" href=href>
-                {i18n::APPLY_BY_EMAIL}
-                <span class="offres-sr-only">" : " {title.clone()}</span>
-            </a>
-        }
-        .into_any()),
+        (Some(url), _) => Some(
+            view! {
+                <a class="offres-button" href=url>
+                    {i18n::VIEW_OFFER}
+                    <span class="offres-sr-only">" : " {title.clone()} " " {i18n::EXTERNAL}</span>
+                </a>
+            }
+            .into_any(),
+        ),
+        (None, Some(href)) => Some(
+            view! {
+                <a class="offres-button" href=href>
+                    {i18n::APPLY_BY_EMAIL}
+                    <span class="offres-sr-only">" : " {title.clone()}</span>
+                </a>
+            }
+            .into_any(),
+        ),
         (None, None) => None,
     };
     let details = offer.description.clone().map(|doc| {

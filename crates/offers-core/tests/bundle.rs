@@ -195,8 +195,14 @@ fn whole_bundle_errors_are_typed() {
         Err(ParseError::NotABundle(_))
     ));
     assert!(matches!(parse_bundle("{}"), Err(ParseError::NotABundle(_))));
-    assert!(matches!(parse_bundle("[1]"), Err(ParseError::NotABundle(_))));
-    assert!(matches!(parse_bundle("\"texte\""), Err(ParseError::NotABundle(_))));
+    assert!(matches!(
+        parse_bundle("[1]"),
+        Err(ParseError::NotABundle(_))
+    ));
+    assert!(matches!(
+        parse_bundle("\"texte\""),
+        Err(ParseError::NotABundle(_))
+    ));
     assert!(matches!(
         parse_bundle(r#"{"format_version":1}"#),
         Err(ParseError::NotABundle(_))
