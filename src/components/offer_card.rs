@@ -67,8 +67,10 @@ pub fn OfferCard(offer: Offer) -> impl IntoView {
                 {apply_text.map(|t| view! { <p>{t}</p> })}
                 {mailto.map(|href| view! {
                     <p>
-                        <a href=href>{email}</a>
-                        {subject.map(|s| view! { " (" {i18n::EMAIL_SUBJECT} " « " {s} " »)" })}
+                        <a href=href>
+                            {email}
+                            {subject.map(|s| view! { " (" {i18n::EMAIL_SUBJECT} " « " {s} " »)" })}
+                        </a>
                     </p>
                 })}
             }

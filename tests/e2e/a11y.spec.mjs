@@ -1,0 +1,50 @@
+// axe-core finds no WCAG 2.2 A/AA violation in any state of the board.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { BoardPage, repoFile } from './pages/board-page.mjs';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function expectNoViolations(page) {
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary).toEqual([]);
+  expect(results.passes.length).toBeGreaterThan(10);
+}
+
+// Each test gets its page from browser.newContext() (the fixture), as AxeBuilder requires.
+const states = {
+  'the loaded board': async (board) => { await board.goto(); await board.loaded(); },
+  'the board with every full text open': async (board, page) => {
+    await board.goto(); await board.loaded();
+    for (const s of await page.locator('summary').all()) await s.click();
+  },
+  'the loading state': async (board, page) => {
+    await board.serveBundle(repoFile('public/offers.json'), { delayMs: 10_000 });
+    await board.goto();
+    await expect(page.getByRole('status')).toHaveText('Chargement des offres…');
+  },
+  'the error state': async (board) => {
+    await board.serveBundle(repoFile('tests/fixtures/unknown-version.json'));
+    await board.goto(); await expect(board.retry).toBeVisible();
+  },
+  'the empty state': async (board) => {
+    await board.serveBundle(repoFile('tests/fixtures/empty.json'));
+    await board.goto(); await board.loaded();
+  },
+  'a bundle with a skipped offer': async (board) => {
+    await board.serveBundle(repoFile('tests/fixtures/one-invalid-offer.json'));
+    await board.goto(); await board.loaded();
+  },
+};
+
+for (const [name, reach] of Object.entries(states)) {
+  for (const width of [1280, 320]) {
+    test(`axe: ${name} at ${width} px`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      const board = new BoardPage(page);
+      await reach(board, page);
+      await expectNoViolations(page);
+    });
+  }
+}

@@ -1,0 +1,129 @@
+// The board renders the default bundle (the seed pages) as the seed's panel grid.
+import { test, expect } from '@playwright/test';
+import { BoardPage, defaultBundle } from './pages/board-page.mjs';
+
+const bundle = defaultBundle();
+
+test('every offer of the bundle is a card, family by family, in the bundle order', async ({ page }) => {
+  const board = new BoardPage(page);
+  await board.goto();
+  await board.loaded();
+  await expect(board.heading).toHaveText(bundle.page.title);
+  await expect(board.status).toHaveText(`${bundle.offers.length} offres chargées`);
+  await expect(board.cards).toHaveCount(bundle.offers.length);
+
+  for (const section of ['own', 'elsewhere']) {
+    for (const family of bundle.families) {
+      const offers = bundle.offers.filter((o) => o.section === section && o.family === family.id);
+      if (offers.length === 0) continue;
+      const sectionKey = section === 'own' ? 'propres' : 'ailleurs';
+      const region = page.locator(`section[aria-labelledby="famille-${sectionKey}-${family.id}"]`);
+      await expect(region.getByRole('heading', { level: 3 })).toHaveText(family.label);
+      const titles = region.locator('.offres-panel__title');
+      await expect(titles).toHaveCount(offers.length);
+      for (const [i, offer] of offers.entries()) {
+        const card = region.locator('li.offres-panel').nth(i);
+        await expect(titles.nth(i)).toContainText(offer.title);
+        if (offer.grade) await expect(card).toContainText(offer.grade.label);
+        if (offer.url) {
+          await expect(card.getByRole('link', { name: `${offer.title} (site externe)`, exact: true }))
+            .toHaveAttribute('href', offer.url);
+          await expect(card.getByRole('link', { name: `Consulter l'offre : ${offer.title} (site externe)`, exact: true }))
+            .toHaveAttribute('href', offer.url);
+        }
+      }
+    }
+  }
+});
+
+test('a seed panel shows grade, location with a hidden pin, and the button', async ({ page }) => {
+  const board = new BoardPage(page);
+  await board.goto();
+  const card = board.card('Chargé/e d\'hypervision réseau');
+  await expect(card).toContainText('Cadre/Catégorie A');
+  await expect(card).toContainText('Saint-Jacques-de-la-Lande (35) (télétravail possible)');
+  await expect(card.locator('svg')).toHaveAttribute('aria-hidden', 'true');
+  // The accessibility tree has the location but nothing for the icon.
+  const snapshot = await card.ariaSnapshot();
+  expect(snapshot).toContain('Lieu : Saint-Jacques-de-la-Lande (35) (télétravail possible)');
+  expect(snapshot).not.toMatch(/img|graphics/);
+});
+
+test('one accessible name, one destination: every button, summary and link is told apart', async ({ page }) => {
+  const board = new BoardPage(page);
+  await board.goto();
+  await board.loaded();
+  for (const s of await page.locator('summary').all()) await s.click();
+  const controls = await page.locator('a, button, summary').evaluateAll((els) =>
+    els.map((e) => ({ name: e.textContent.replace(/\s+/g, ' ').trim(), href: e.getAttribute('href') || e.tagName })));
+  const destinations = new Map();
+  for (const { name, href } of controls) destinations.set(name, new Set([...(destinations.get(name) || []), href]));
+  const ambiguous = [...destinations].filter(([, hrefs]) => hrefs.size > 1).map(([n, h]) => [n, [...h]]);
+  expect(ambiguous).toEqual([]);
+  const names = controls.map((c) => c.name);
+  const once = (prefix) => names.filter((n) => n.startsWith(prefix));
+  for (const prefix of ["Consulter l'offre", 'Lire le descriptif', 'Candidater par courriel']) {
+    expect(new Set(once(prefix)).size).toBe(once(prefix).length);
+  }
+  expect(names.filter((n) => n.startsWith("Consulter l'offre")).length)
+    .toBe(bundle.offers.filter((o) => o.url).length);
+});
+
+test('full texts open with the keyboard alone, and apply by e-mail with the subject', async ({ page }) => {
+  const board = new BoardPage(page);
+  await board.goto();
+  await board.loaded();
+  const card = board.card('Chargée ou chargé de mission design');
+  const summary = card.locator('summary');
+  await expect(card.getByText('Assurer le pilotage de l’observatoire')).toBeHidden();
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  await expect(card.getByRole('heading', { name: 'Mission', exact: true })).toBeVisible();
+  await expect(card.getByText('Assurer le pilotage de l’observatoire')).toBeVisible();
+  await expect(card.getByRole('link', { name: 'Candidater par courriel : Chargée ou chargé de mission design des services numériques' }))
+    .toHaveAttribute('href', 'mailto:candidatures-dinum@pm.gouv.fr?subject=CMD-01');
+  await expect(card).toContainText('objet du courriel : « CMD-01 »');
+});
+
+test('the filled offer of seed 003 is marked "Pourvue"', async ({ page }) => {
+  const board = new BoardPage(page);
+  await board.goto();
+  await expect(board.card('Entrepreneurs d\'Intérêt Général').locator('.offres-badge')).toHaveText('Pourvue');
+});
+
+test('the first tab stop is the skip link, which leads to the offers', async ({ page }) => {
+  const board = new BoardPage(page);
+  await board.goto();
+  await board.loaded();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Aller aux offres' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Chef/fe du Pôle Datalab H/F (site externe)', exact: true })).toBeFocused();
+});
+
+for (const width of [320, 1280]) {
+  test(`usable at ${width} px wide: no horizontal scrolling`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    const board = new BoardPage(page);
+    await board.goto();
+    await board.loaded();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const columns = await page.locator('.offres-wrapper').first().evaluate((el) =>
+      getComputedStyle(el).gridTemplateColumns.split(' ').length);
+    expect(columns).toBe(width === 320 ? 1 : 3);
+  });
+}
+
+test('the panel grid keeps the seed look: background, 4px blue bottom border', async ({ page }) => {
+  const board = new BoardPage(page);
+  await board.goto();
+  const style = await board.cards.first().evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { bg: s.backgroundColor, bottom: s.borderBottomWidth, color: s.borderBottomColor };
+  });
+  expect(style).toEqual({ bg: 'rgb(249, 248, 246)', bottom: '4px', color: 'rgb(0, 0, 145)' });
+});
