@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Sets everything up (scripts/setup.sh), then runs every check and test:
+# formatting, clippy, native tests, wasm tests in headless Chromium, the release build,
+# end-to-end tests in Chromium against dist/ over HTTP, and the size report.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "cargo clippy (native, then the app for wasm32)"
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p offres --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "native tests (offers-core)"
+cargo test --workspace
+
+step "wasm component tests in headless Chromium"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test -p offres --target wasm32-unknown-unknown --test web
+
+step "release build (trunk)"
+trunk build --release
+
+step "end-to-end tests in Chromium (Playwright + axe-core)"
+npx playwright test
+
+step "size report"
+bash scripts/size-report.sh
