@@ -174,3 +174,37 @@ mod tests {
         assert!(err.to_string().contains("date invalide"), "{err}");
     }
 }
+
+impl Date {
+    /// The date `days` days after 1970-01-01 (negative: before), for turning a clock into a date.
+    pub fn from_unix_days(days: i64) -> Option<Date> {
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date::new(
+            u16::try_from(year).ok()?,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+        )
+    }
+}
+
+#[cfg(test)]
+mod unix_tests {
+    use super::*;
+
+    #[test]
+    fn converts_unix_days() {
+        assert_eq!(Date::from_unix_days(0), Date::new(1970, 1, 1));
+        assert_eq!(Date::from_unix_days(19_723), Date::new(2024, 1, 1));
+        assert_eq!(Date::from_unix_days(20_415), Date::new(2025, 11, 23));
+        assert_eq!(Date::from_unix_days(-1), Date::new(1969, 12, 31));
+    }
+}

@@ -18,4 +18,4 @@ pub use document::{Block, Document, Inline};
 pub use group::{FamilyGroup, SectionGroup};
 pub use model::*;
 pub use parse::{parse_bundle, LoadedBundle, ParseError, SkippedOffer};
-pub use validate::{is_safe_url, Problem};
+pub use validate::{check_bundle, is_safe_url, Finding, Problem, Severity};

@@ -176,3 +176,92 @@ mod tests {
         }
     }
 }
+
+/// How bad a finding is: errors make a bundle unpublishable, warnings deserve a look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One finding of [`check_bundle`], about one offer or the bundle as a whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    /// Position of the offer in the bundle's `offers`, from 0.
+    pub index: Option<usize>,
+    pub offer_id: Option<String>,
+    pub message: String,
+}
+
+/// Everything wrong with a bundle as read: each skipped offer is an error, then duplicate families,
+/// references or URLs (errors), open offers whose closing day is before `today` and offers that
+/// close before they are published (warnings).
+pub fn check_bundle(loaded: &crate::LoadedBundle, today: crate::Date) -> Vec<Finding> {
+    use std::collections::HashMap;
+    let mut findings: Vec<Finding> = loaded
+        .skipped
+        .iter()
+        .map(|s| Finding {
+            severity: Severity::Error,
+            index: Some(s.index),
+            offer_id: s.id.clone(),
+            message: s.reason.clone(),
+        })
+        .collect();
+    let bundle = &loaded.bundle;
+    let mut family_seen = std::collections::HashSet::new();
+    for family in &bundle.families {
+        if !family_seen.insert(family.id.as_str()) {
+            findings.push(Finding {
+                severity: Severity::Error,
+                index: None,
+                offer_id: None,
+                message: format!("famille « {} » déclarée deux fois", family.id),
+            });
+        }
+    }
+    let mut references: HashMap<&str, &str> = HashMap::new();
+    let mut urls: HashMap<&str, &str> = HashMap::new();
+    for offer in &bundle.offers {
+        let mut finding = |severity, message| {
+            findings.push(Finding {
+                severity,
+                index: None,
+                offer_id: Some(offer.id.clone()),
+                message,
+            })
+        };
+        if let Some(reference) = offer.reference.as_deref() {
+            if let Some(first) = references.insert(reference, &offer.id) {
+                finding(
+                    Severity::Error,
+                    format!("référence « {reference} » déjà utilisée par l'offre « {first} »"),
+                );
+            }
+        }
+        if let Some(url) = offer.url.as_deref() {
+            if let Some(first) = urls.insert(url, &offer.id) {
+                finding(
+                    Severity::Error,
+                    format!("adresse « {url} » déjà utilisée par l'offre « {first} »"),
+                );
+            }
+        }
+        if let Some(closes) = offer.closes_on {
+            if offer.status == crate::Status::Open && closes < today {
+                finding(
+                    Severity::Warning,
+                    format!("offre ouverte dont la date de clôture ({closes}) est passée"),
+                );
+            }
+            if offer.published_on.is_some_and(|p| p > closes) {
+                finding(
+                    Severity::Warning,
+                    format!("date de clôture ({closes}) antérieure à la date de publication"),
+                );
+            }
+        }
+    }
+    findings
+}
