@@ -68,7 +68,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Closes implicit paragraphs and inline frames until a block container is on top.
-    fn to_block_level(&mut self) {
+    fn close_to_block_level(&mut self) {
         while is_inline_container(self.top()) || matches!(self.top(), Kind::List { .. }) {
             if matches!(self.top(), Kind::List { .. }) {
                 // Content straight inside a list (HTML `<ul>text</ul>`): give it an item.
@@ -90,7 +90,7 @@ impl<'a> Builder<'a> {
                     self.stack.push(Frame::new(Kind::List { ordered: false }));
                 }
             }
-            _ => self.to_block_level(),
+            _ => self.close_to_block_level(),
         }
         self.stack.push(Frame::new(kind));
     }
@@ -122,7 +122,7 @@ impl<'a> Builder<'a> {
 
     fn ensure_inline(&mut self) {
         if !is_inline_container(self.top()) {
-            self.to_block_level();
+            self.close_to_block_level();
             self.stack.push(Frame::new(Kind::Para { implicit: true }));
         }
     }
@@ -161,7 +161,7 @@ impl<'a> Builder<'a> {
     }
 
     fn rule(&mut self) {
-        self.to_block_level();
+        self.close_to_block_level();
         self.push_block(Block::Rule);
     }
 
@@ -299,9 +299,9 @@ impl<'a> Builder<'a> {
                         "a" => None,
                         "div" | "section" | "article" | "aside" | "header" | "footer"
                         | "figure" | "table" | "tr" => {
-                            self.to_block_level();
+                            self.close_to_block_level();
                             self.html_node(child_ref);
-                            self.to_block_level();
+                            self.close_to_block_level();
                             continue;
                         }
                         _ => {

@@ -7,6 +7,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod build;
+mod content;
+mod dates;
 mod document;
 mod report;
 
@@ -25,6 +28,22 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Builds a bundle from a content directory (_bundle.yml + one markdown file per offer).
+    /// Nothing is written when there are errors.
+    Build {
+        /// The content directory.
+        content_dir: PathBuf,
+        /// Where to write the bundle.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Generation time written in the bundle (RFC 3339). Default: _bundle.yml's
+        /// generated_at, else SOURCE_DATE_EPOCH, else now.
+        #[arg(long)]
+        generated_at: Option<String>,
+        /// The day "past" closing dates are measured against (YYYY-MM-DD; default: today).
+        #[arg(long)]
+        today: Option<String>,
+    },
     /// Checks a bundle: format version and shape, then meaning (duplicates, unsafe links, dates…).
     Validate {
         /// The bundle (offers.json).
@@ -40,6 +59,13 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Build {
+            content_dir,
+            output,
+            generated_at,
+            today,
+        } => report::today(today.as_deref())
+            .and_then(|today| build::run(&content_dir, &output, generated_at, today)),
         Command::Validate { bundle, today } => {
             report::today(today.as_deref()).and_then(|today| report::validate_file(&bundle, today))
         }

@@ -27,6 +27,9 @@ pub enum CliError {
     },
     #[error("{0}")]
     Usage(String),
+    /// An input that stops the whole command (an unreadable `_bundle.yml`).
+    #[error("{0}")]
+    Invalid(String),
 }
 
 pub fn read(path: &Path) -> Result<String, CliError> {

@@ -1,0 +1,97 @@
+//! `offers build`: content directory → checked bundle (and nothing when it has errors).
+
+use std::path::Path;
+
+use offers_core::{check_bundle, parse_bundle, Date, Severity};
+
+use crate::content::{build_dir, Located};
+use crate::report::{CliError, Outcome};
+
+/// RFC 3339 time of `SOURCE_DATE_EPOCH` (reproducible builds) or of now.
+pub fn now_rfc3339() -> String {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs())
+        });
+    let date = Date::from_unix_days(i64::try_from(secs / 86_400).unwrap_or(0))
+        .unwrap_or(Date::new(1970, 1, 1).expect("a date"));
+    let s = secs % 86_400;
+    format!("{date}T{:02}:{:02}:{:02}Z", s / 3600, s / 60 % 60, s % 60)
+}
+
+/// Builds and checks; returns the bundle's JSON and every finding, located.
+pub fn build_checked(
+    dir: &Path,
+    generated_at: Option<String>,
+    today: Date,
+) -> Result<(String, Vec<Located>), CliError> {
+    let built = build_dir(dir, &generated_at.unwrap_or_else(now_rfc3339))?;
+    let mut json = serde_json::to_string_pretty(&built.bundle).expect("a bundle serializes");
+    json.push('\n');
+    let mut findings = built.findings;
+    // The same checks as `offers validate`, on what was built, located in the sources.
+    let loaded = parse_bundle(&json)
+        .map_err(|e| CliError::Invalid(format!("lot produit illisible : {e}")))?;
+    for f in check_bundle(&loaded, today) {
+        let index = f.index.or_else(|| {
+            f.offer_id
+                .as_ref()
+                .and_then(|id| built.bundle.offers.iter().position(|o| &o.id == id))
+        });
+        let (file, line) = index
+            .and_then(|i| built.origins.get(i))
+            .map_or((dir.join(crate::content::BUNDLE_FILE), 1), |o| {
+                (o.file.clone(), o.line)
+            });
+        let who = f
+            .offer_id
+            .map(|id| format!("offre « {id} » : "))
+            .unwrap_or_default();
+        findings.push(Located {
+            error: f.severity == Severity::Error,
+            file,
+            line,
+            message: format!("{who}{}", f.message),
+        });
+    }
+    Ok((json, findings))
+}
+
+pub fn run(
+    dir: &Path,
+    output: &Path,
+    generated_at: Option<String>,
+    today: Date,
+) -> Result<Outcome, CliError> {
+    let (json, findings) = build_checked(dir, generated_at, today)?;
+    let errors = findings.iter().filter(|f| f.error).count();
+    for f in findings
+        .iter()
+        .filter(|f| f.error)
+        .chain(findings.iter().filter(|f| !f.error))
+    {
+        eprintln!("{f}");
+    }
+    eprintln!(
+        "{} : {errors} erreur(s), {} avertissement(s)",
+        dir.display(),
+        findings.len() - errors
+    );
+    if errors > 0 {
+        eprintln!("{} : rien n'a été écrit", output.display());
+        return Ok(Outcome::Invalid);
+    }
+    std::fs::write(output, &json).map_err(|source| CliError::Write {
+        path: output.to_owned(),
+        source,
+    })?;
+    let offers = parse_bundle(&json)
+        .map(|l| l.bundle.offers.len())
+        .unwrap_or(0);
+    println!("{} : {offers} offre(s) écrites", output.display());
+    Ok(Outcome::Ok)
+}

@@ -1,0 +1,88 @@
+//! Dates as real sites write them: `2021-06-24`, `2022-05-25T14:13:56.593Z`, `22/05/2025`,
+//! `12 avril 2021`, `1er mai 2021`, and for start dates `septembre 2025`.
+
+use offers_core::Date;
+
+const MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+fn month_number(word: &str) -> Option<u8> {
+    let w = word
+        .to_lowercase()
+        .replace("fevrier", "février")
+        .replace("aout", "août")
+        .replace("decembre", "décembre");
+    MONTHS
+        .iter()
+        .position(|m| *m == w.trim_end_matches('.'))
+        .and_then(|i| u8::try_from(i + 1).ok())
+}
+
+/// A full date, or `None`. Sentinels such as `31/12/9999` or years past 2090 count as no date.
+pub fn parse_date(text: &str) -> Option<Date> {
+    let t = text.trim();
+    let date = if t.len() >= 10 && t.as_bytes()[4] == b'-' {
+        Date::parse_iso(&t[..10])
+    } else if let Some((d, rest)) = t.split_once('/') {
+        let (m, y) = rest.split_once('/')?;
+        Date::new(
+            y.trim().get(..4)?.parse().ok()?,
+            m.parse().ok()?,
+            d.parse().ok()?,
+        )
+    } else {
+        let words: Vec<&str> = t.split_whitespace().collect();
+        match words.as_slice() {
+            [d, m, y] => Date::new(
+                y.parse().ok()?,
+                month_number(m)?,
+                d.trim_end_matches("er").parse().ok()?,
+            ),
+            _ => None,
+        }
+    }?;
+    (date.year() < 2090).then_some(date)
+}
+
+/// A date, or the first day of a month written "septembre 2025" (for start dates).
+pub fn parse_start(text: &str) -> Option<Date> {
+    parse_date(text).or_else(|| {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let n = words.len();
+        (n >= 2)
+            .then(|| Date::new(words[n - 1].parse().ok()?, month_number(words[n - 2])?, 1))
+            .flatten()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_forms_found_in_real_files() {
+        let d = |y, m, d| Date::new(y, m, d);
+        assert_eq!(parse_date("2021-06-24"), d(2021, 6, 24));
+        assert_eq!(parse_date("2022-05-25T14:13:56.593Z"), d(2022, 5, 25));
+        assert_eq!(parse_date("22/05/2025"), d(2025, 5, 22));
+        assert_eq!(parse_date("12 avril 2021"), d(2021, 4, 12));
+        assert_eq!(parse_date("1er mai 2021"), d(2021, 5, 1));
+        assert_eq!(parse_date("3 Août 2021"), d(2021, 8, 3));
+        assert_eq!(parse_date("31/12/9999"), None);
+        assert_eq!(parse_date("bientôt"), None);
+        assert_eq!(parse_start("à partir de septembre 2025"), d(2025, 9, 1));
+        assert_eq!(parse_start("dès mai 2020"), d(2020, 5, 1));
+    }
+}
