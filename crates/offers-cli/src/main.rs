@@ -11,6 +11,7 @@ mod build;
 mod content;
 mod dates;
 mod document;
+mod import;
 mod report;
 
 use report::Outcome;
@@ -44,6 +45,21 @@ enum Command {
         #[arg(long)]
         today: Option<String>,
     },
+    /// Turns a legacy "Rejoignez-nous" page into a content directory (one file per offer and
+    /// _bundle.yml); reports panels whose title and button links differ and URLs used twice.
+    Import {
+        /// The page (markdown with HTML, as the Jekyll sites keep it).
+        source: PathBuf,
+        /// The content directory to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The publishing employer (default: read from the page's "Nos offres … à la X" heading).
+        #[arg(long)]
+        employer: Option<String>,
+        /// Base URL for the page's relative links.
+        #[arg(long)]
+        base_url: Option<String>,
+    },
     /// Checks a bundle: format version and shape, then meaning (duplicates, unsafe links, dates…).
     Validate {
         /// The bundle (offers.json).
@@ -69,6 +85,12 @@ fn main() -> ExitCode {
         Command::Validate { bundle, today } => {
             report::today(today.as_deref()).and_then(|today| report::validate_file(&bundle, today))
         }
+        Command::Import {
+            source,
+            output,
+            employer,
+            base_url,
+        } => import::run(&source, &output, employer.as_deref(), base_url.as_deref()),
         Command::Schema => {
             print!("{}", offers_core::schema::bundle_schema_json());
             Ok(Outcome::Ok)

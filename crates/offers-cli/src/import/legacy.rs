@@ -1,0 +1,587 @@
+//! Legacy "Rejoignez-nous" pages (Jekyll: markdown with HTML). Two formats are known: panels in a
+//! `wrapper` grid under family headings (2023), and markdown lists of links under `#### **FAMILY**`
+//! headings (2019). Both are read the same way: the page is rendered to HTML (comments vanish,
+//! entities are decoded) and walked in document order.
+
+use std::path::Path;
+
+use scraper::{ElementRef, Html};
+
+use crate::report::CliError;
+
+use crate::content::{grade_level, location, reference_in_url, slugify, split_front_matter};
+
+/// One offer found on the page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Panel {
+    pub id: String,
+    pub title: String,
+    pub family: String,
+    pub section_elsewhere: bool,
+    pub employer: Option<String>,
+    pub grade: Option<String>,
+    pub location: Option<String>,
+    pub remote: Option<String>,
+    pub url: Option<String>,
+    pub reference: Option<String>,
+    /// "(10 postes)" taken out of the title.
+    pub positions: Option<u32>,
+    /// Every distinct link of the panel (title and button).
+    pub links: Vec<String>,
+    /// 1-based line of the offer's title in the source.
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CalloutText {
+    pub title: String,
+    pub body: Vec<String>,
+    pub link: Option<(String, String)>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SectionTexts {
+    pub heading: Option<String>,
+    pub intro: Vec<String>,
+    pub callouts: Vec<CalloutText>,
+}
+
+#[derive(Debug, Default)]
+pub struct LegacyPage {
+    pub title: String,
+    pub intro: Vec<String>,
+    pub own: SectionTexts,
+    pub elsewhere: SectionTexts,
+    /// Family labels in order of appearance.
+    pub families: Vec<String>,
+    pub offers: Vec<Panel>,
+    /// (line, message) warnings.
+    pub warnings: Vec<(usize, String)>,
+    /// The publishing employer, read from the own section's heading ("… à la DINUM").
+    pub employer: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Part {
+    Intro,
+    Own,
+    Elsewhere,
+}
+
+struct Walker<'s> {
+    source: &'s str,
+    /// Where to search the source next, so that repeated titles get their own lines.
+    cursor: usize,
+    part: Part,
+    family: Option<String>,
+    employer_here: Option<String>,
+    page: LegacyPage,
+}
+
+/// Text with white space folded and trimmed.
+pub fn clean(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn element_text(e: ElementRef) -> String {
+    clean(&e.text().collect::<String>())
+}
+
+fn has_class(e: ElementRef, class: &str) -> bool {
+    e.value().classes().any(|c| c == class)
+}
+
+fn is_kramdown_attr(text: &str) -> bool {
+    text.starts_with("{:") && text.ends_with('}')
+}
+
+impl Walker<'_> {
+    fn line_of(&mut self, needle: &str) -> usize {
+        let probe: String = needle.chars().take(40).collect();
+        let found = self.source[self.cursor..]
+            .find(&probe)
+            .map(|i| self.cursor + i)
+            .or_else(|| self.source.find(&probe));
+        match found {
+            Some(pos) => {
+                self.cursor = pos + probe.len();
+                self.source[..pos].matches('\n').count() + 1
+            }
+            None => 1,
+        }
+    }
+
+    fn section(&mut self) -> &mut SectionTexts {
+        match self.part {
+            Part::Elsewhere => &mut self.page.elsewhere,
+            _ => &mut self.page.own,
+        }
+    }
+
+    fn walk(&mut self, el: ElementRef) {
+        for child in el.children().filter_map(ElementRef::wrap) {
+            let name = child.value().name();
+            match name {
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => self.heading(child),
+                "div" if has_class(child, "panel") => self.panel(child),
+                "div" if has_class(child, "encadre") => self.callout(child),
+                "li" if child.select(&sel("a[href]")).next().is_some() => self.list_item(child),
+                "li" if element_text(child).contains("](http") => self.broken_link_item(child),
+                "p" => self.paragraph(child),
+                "script" | "style" => {}
+                _ => self.walk(child),
+            }
+        }
+    }
+
+    fn heading(&mut self, h: ElementRef) {
+        let text = element_text(h);
+        let text = text.split("{:").next().unwrap_or("").trim().to_string();
+        let lower = text.to_lowercase();
+        if lower.contains("autres administrations") || lower.contains("dans les ministères") {
+            self.part = Part::Elsewhere;
+            self.family = None;
+            self.page.elsewhere.heading = Some(text);
+        } else if lower.contains("nos offres") {
+            self.part = Part::Own;
+            self.family = None;
+            if let Some(idx) = lower.rfind(" à la ").or_else(|| lower.rfind(" au ")) {
+                let after = text[idx..].split_whitespace().nth(2).unwrap_or("");
+                let employer = after.trim_matches(|c: char| !c.is_alphanumeric());
+                if !employer.is_empty() {
+                    self.page.employer = Some(employer.to_string());
+                }
+            }
+            self.page.own.heading = Some(text.trim_end_matches([':', ' ', '\u{a0}']).to_string());
+        } else if !text.is_empty() {
+            self.family = Some(text);
+        }
+    }
+
+    fn paragraph(&mut self, p: ElementRef) {
+        let text = element_text(p);
+        if text.is_empty() || is_kramdown_attr(&text) {
+            return;
+        }
+        // A paragraph that is only bold text, among other administrations' offers: an employer.
+        let bold: String = p
+            .select(&sel("strong, b"))
+            .map(element_text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if self.part == Part::Elsewhere && clean(&bold) == text {
+            self.employer_here = Some(text.clone());
+            self.family = Some(text);
+            return;
+        }
+        let text = text
+            .trim_end_matches(|c: char| c == '{' || c.is_whitespace())
+            .to_string();
+        match self.part {
+            Part::Intro => self.page.intro.push(text),
+            _ => self.section().intro.push(text),
+        }
+    }
+
+    fn callout(&mut self, div: ElementRef) {
+        let mut callout = CalloutText::default();
+        for e in div.select(&sel("h1, h2, h3, h4, h5, h6, p")) {
+            let text = element_text(e);
+            if e.value().name().starts_with('h') && callout.title.is_empty() {
+                callout.title = text;
+            } else if !text.is_empty() && !is_kramdown_attr(&text) {
+                callout.body.push(text);
+            }
+        }
+        if let Some(a) = div.select(&sel("a.button[href], a[href^='http']")).last() {
+            callout.link = Some((
+                element_text(a),
+                a.value().attr("href").unwrap_or("").to_string(),
+            ));
+        }
+        if !callout.title.is_empty() || !callout.body.is_empty() {
+            self.section().callouts.push(callout);
+        }
+    }
+
+    fn family_label(&self) -> String {
+        self.family.clone().unwrap_or_else(|| match self.part {
+            Part::Elsewhere => "Autres administrations".into(),
+            _ => "Offres".into(),
+        })
+    }
+
+    fn push(&mut self, mut panel: Panel) {
+        if !self.page.families.contains(&panel.family) {
+            self.page.families.push(panel.family.clone());
+        }
+        let base = panel.id.clone();
+        let mut n = 2;
+        while self.page.offers.iter().any(|o| o.id == panel.id) {
+            panel.id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.page.offers.push(panel);
+    }
+
+    fn panel(&mut self, div: ElementRef) {
+        let links: Vec<ElementRef> = div.select(&sel("a[href]")).collect();
+        let Some(title_link) = links.first().copied() else {
+            return;
+        };
+        let title = element_text(title_link);
+        let line = self.line_of(&title);
+        let title_href = title_link
+            .value()
+            .attr("href")
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        let button_href = links
+            .iter()
+            .find(|a| has_class(**a, "button"))
+            .or(links.last())
+            .and_then(|a| a.value().attr("href"))
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        if title_href != button_href {
+            self.page.warnings.push((
+                line,
+                format!("panneau « {title} » : le lien du titre ({title_href}) diffère de celui du bouton ({button_href}) ; celui du bouton est retenu"),
+            ));
+        }
+        let mut grade = None;
+        let mut place = None;
+        for p in div.select(&sel("p")) {
+            let text = element_text(p);
+            if p.select(&sel("img")).next().is_some() {
+                place = Some(text);
+            } else if grade.is_none() && grade_level(&text).is_some() {
+                grade = Some(text);
+            }
+        }
+        let mut panel = self.offer(title, button_href.clone(), grade, place, line);
+        panel.links = vec![title_href.clone()];
+        if button_href != title_href {
+            panel.links.push(button_href);
+        }
+        self.push(panel);
+    }
+
+    fn list_item(&mut self, li: ElementRef) {
+        let Some(a) = li.select(&sel("a[href]")).next() else {
+            return;
+        };
+        let title = element_text(a);
+        let line = self.line_of(&title);
+        let href = a.value().attr("href").unwrap_or("").trim().to_string();
+        // Lines of the item after the link: grade, place ("Poste localisé en …").
+        let full: String = li.text().collect();
+        let after = full
+            .split_once(a.text().collect::<String>().as_str())
+            .map_or("", |(_, r)| r);
+        let mut grade = None;
+        let mut place = None;
+        for line_text in li.inner_html().split("<br>").skip(1).map(|s| {
+            clean(
+                &Html::parse_fragment(s)
+                    .root_element()
+                    .text()
+                    .collect::<String>(),
+            )
+        }) {
+            if line_text.is_empty() || is_kramdown_attr(&line_text) {
+                continue;
+            }
+            if grade.is_none() && grade_level(&line_text).is_some() {
+                grade = Some(line_text);
+            } else if place.is_none() && line_text.to_lowercase().contains("localisé") {
+                place = Some(
+                    line_text
+                        .replace("Poste localisé en ", "")
+                        .replace("Poste localisé à ", ""),
+                );
+            }
+        }
+        if grade.is_none() {
+            let rest = clean(after);
+            if grade_level(&rest).is_some() {
+                grade = Some(rest);
+            }
+        }
+        let mut panel = self.offer(title, href.clone(), grade, place, line);
+        panel.links = vec![href];
+        self.push(panel);
+    }
+
+    /// A list item whose markdown link the parser could not read (quotes inside its title):
+    /// `[**Title**](https://… "Title "x" - pdf")` left as text. Read it anyway, and say so.
+    fn broken_link_item(&mut self, li: ElementRef) {
+        let text = element_text(li);
+        let Some((head, tail)) = text.split_once("](") else {
+            return;
+        };
+        let title = clean(
+            head.rsplit_once('[')
+                .map_or(head, |(_, t)| t)
+                .replace('*', "")
+                .as_str(),
+        );
+        let url: String = tail
+            .chars()
+            .take_while(|c| !c.is_whitespace() && *c != ')')
+            .collect();
+        let line = self.line_of(&title);
+        self.page.warnings.push((line, format!("lien markdown mal formé pour « {title} » (guillemets dans son titre) : lu quand même")));
+        let rest = tail.rsplit_once(')').map_or("", |(_, r)| r);
+        let grade = rest
+            .split("Cadre")
+            .nth(1)
+            .map(|g| {
+                format!("Cadre{}", g.split('{').next().unwrap_or(g))
+                    .trim()
+                    .to_string()
+            })
+            .filter(|g| grade_level(g).is_some());
+        let mut panel = self.offer(title, url.clone(), grade, None, line);
+        panel.links = vec![url];
+        self.push(panel);
+    }
+
+    fn offer(
+        &self,
+        mut title: String,
+        url: String,
+        grade: Option<String>,
+        place: Option<String>,
+        line: usize,
+    ) -> Panel {
+        let (place, remote) = match place {
+            Some(p) => match p.find("(télétravail") {
+                Some(i) => (
+                    Some(p[..i].trim().to_string()),
+                    Some(p[i + 1..].trim_end_matches(')').to_string()),
+                ),
+                None => (Some(p), None),
+            },
+            None => (None, None),
+        };
+        let mut positions = None;
+        if let Some(open) = title.rfind('(') {
+            let inner = title[open + 1..].trim_end_matches(')');
+            if let Some(n) = inner
+                .strip_suffix(" postes")
+                .and_then(|n| n.trim().parse().ok())
+            {
+                positions = Some(n);
+                title = clean(&title[..open]);
+            }
+        }
+        let reference = reference_in_url(&url);
+        let id = reference.clone().unwrap_or_else(|| slugify(&title));
+        let grade = grade.map(|g| g.trim_end_matches([' ', ',']).to_string());
+        Panel {
+            id,
+            title,
+            family: self.family_label(),
+            section_elsewhere: self.part == Part::Elsewhere,
+            employer: if self.part == Part::Elsewhere {
+                self.employer_here.clone()
+            } else {
+                None
+            },
+            grade,
+            location: place.filter(|p| !p.is_empty()),
+            remote,
+            url: (!url.is_empty()).then_some(url),
+            reference,
+            positions,
+            links: Vec::new(),
+            line,
+        }
+    }
+}
+
+fn sel(s: &str) -> scraper::Selector {
+    scraper::Selector::parse(s).expect("a valid selector")
+}
+
+/// Reads a legacy page (its whole text, front matter included).
+pub fn read_page(source: &str) -> LegacyPage {
+    let (title, body, offset) = match split_front_matter(source) {
+        Some((fm, first_line, body, _)) => {
+            let title = serde_norway::from_str::<serde_norway::Mapping>(fm)
+                .ok()
+                .and_then(|m| m.get("title").and_then(|v| v.as_str().map(str::to_string)));
+            (title, body, first_line)
+        }
+        None => (None, source, 0),
+    };
+    let _ = offset;
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(body));
+    let doc = Html::parse_fragment(&html);
+    let mut walker = Walker {
+        source,
+        cursor: 0,
+        part: Part::Intro,
+        family: None,
+        employer_here: None,
+        page: LegacyPage {
+            title: title.unwrap_or_else(|| "Rejoignez-nous".into()),
+            ..LegacyPage::default()
+        },
+    };
+    walker.walk(doc.root_element());
+    let mut page = walker.page;
+    // Every URL used by more than one offer (title or button link).
+    let mut reported = std::collections::HashSet::new();
+    for offer in &page.offers {
+        for url in &offer.links {
+            let lines: Vec<String> = page
+                .offers
+                .iter()
+                .filter(|o| o.links.contains(url))
+                .map(|o| o.line.to_string())
+                .collect();
+            if lines.len() > 1 && reported.insert(url.clone()) {
+                page.warnings.push((
+                    offer.line,
+                    format!(
+                        "adresse {url} utilisée par {} offres (lignes {})",
+                        lines.len(),
+                        lines.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+    page.warnings.sort();
+    page
+}
+
+impl Panel {
+    pub fn location_parts(&self) -> Option<offers_core::Location> {
+        self.location.as_deref().map(|p| {
+            // "Auvergne-Rhône-Alpes (Rhône, 69)" → department 69.
+            if let Some((head, tail)) = p.rsplit_once(", ") {
+                let dept = tail.trim_end_matches(')');
+                if (2..=3).contains(&dept.len()) && dept.chars().all(|c| c.is_ascii_digit()) {
+                    return offers_core::Location {
+                        city: format!("{head})").replace(" ()", ""),
+                        department: Some(dept.to_string()),
+                    };
+                }
+            }
+            location(p)
+        })
+    }
+}
+
+/// Writes a legacy page as a content directory; returns the number of offers written.
+pub fn write_content(
+    page: &LegacyPage,
+    dir: &Path,
+    employer: Option<&str>,
+    base_url: Option<&str>,
+) -> Result<usize, CliError> {
+    use super::write::{bundle_file, mapping, markdown_text, offer_file, s};
+    use serde_norway::Value;
+    let paragraphs = |list: &[String]| {
+        list.iter()
+            .map(|p| markdown_text(p))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
+    let section = |name: &str, texts: &SectionTexts| -> Option<Value> {
+        let heading = texts.heading.clone()?;
+        let callouts: Vec<Value> = texts
+            .callouts
+            .iter()
+            .map(|c| {
+                Value::Mapping(mapping(vec![
+                    ("title", s(c.title.clone())),
+                    ("body", s(paragraphs(&c.body))),
+                    (
+                        "link",
+                        c.link.clone().map(|(label, url)| {
+                            Value::Mapping(mapping(vec![("label", s(label)), ("url", s(url))]))
+                        }),
+                    ),
+                ]))
+            })
+            .collect();
+        Some(Value::Mapping(mapping(vec![
+            ("section", s(name)),
+            ("heading", s(heading)),
+            ("intro", s(paragraphs(&texts.intro))),
+            (
+                "callouts",
+                (!callouts.is_empty()).then_some(Value::Sequence(callouts)),
+            ),
+        ])))
+    };
+    let sections: Vec<Value> = [
+        section("own", &page.own),
+        section("elsewhere", &page.elsewhere),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let families: Vec<Value> = page
+        .families
+        .iter()
+        .map(|label| {
+            Value::Mapping(mapping(vec![
+                ("id", s(slugify(label))),
+                ("label", s(label.clone())),
+            ]))
+        })
+        .collect();
+    let employer = employer
+        .map(str::to_string)
+        .or_else(|| page.employer.clone());
+    let bundle = mapping(vec![
+        ("base_url", base_url.map(s).unwrap_or(None)),
+        (
+            "page",
+            Some(Value::Mapping(mapping(vec![
+                ("title", s(page.title.clone())),
+                ("intro", s(paragraphs(&page.intro))),
+                ("sections", Some(Value::Sequence(sections))),
+            ]))),
+        ),
+        ("families", Some(Value::Sequence(families))),
+        (
+            "defaults",
+            employer.map(|e| Value::Mapping(mapping(vec![("employer", s(e))]))),
+        ),
+    ]);
+    bundle_file(dir, &bundle)?;
+    for (i, o) in page.offers.iter().enumerate() {
+        let loc = o.location_parts().map(|l| match l.department {
+            Some(d) => format!("{} ({d})", l.city),
+            None => l.city,
+        });
+        let front = mapping(vec![
+            ("id", s(o.id.clone())),
+            ("title", s(o.title.clone())),
+            ("family", s(slugify(&o.family))),
+            ("employer", o.employer.clone().map(Value::String)),
+            (
+                "section",
+                o.section_elsewhere
+                    .then(|| Value::String("elsewhere".into())),
+            ),
+            ("grade", o.grade.clone().map(Value::String)),
+            ("location", loc.map(Value::String)),
+            ("remote", o.remote.clone().map(Value::String)),
+            ("url", o.url.clone().map(Value::String)),
+            ("reference", o.reference.clone().map(Value::String)),
+            ("positions", o.positions.map(|n| Value::Number(n.into()))),
+        ]);
+        offer_file(dir, i, &o.id, &front, "")?;
+    }
+    Ok(page.offers.len())
+}

@@ -1,0 +1,74 @@
+//! Writing a content directory: `_bundle.yml` and one markdown file per offer, named
+//! `NNNN-id.md` so that sorted file names keep the source's order.
+
+use std::path::Path;
+
+use serde_norway::{Mapping, Value};
+
+use crate::content::{slugify, BUNDLE_FILE};
+use crate::report::CliError;
+
+/// Escapes text so that markdown reads it back as the same plain text.
+pub fn markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '*' | '_' | '<' | '[' | ']' | '`' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Builds a YAML mapping from (key, value) pairs, skipping absent values.
+pub fn mapping(pairs: Vec<(&str, Option<Value>)>) -> Mapping {
+    let mut m = Mapping::new();
+    for (k, v) in pairs {
+        if let Some(v) = v {
+            m.insert(Value::String(k.to_string()), v);
+        }
+    }
+    m
+}
+
+pub fn s(text: impl Into<String>) -> Option<Value> {
+    Some(Value::String(text.into()))
+}
+
+fn write(path: &Path, text: &str) -> Result<(), CliError> {
+    std::fs::write(path, text).map_err(|source| CliError::Write {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// Writes `dir/_bundle.yml`.
+pub fn bundle_file(dir: &Path, bundle: &Mapping) -> Result<(), CliError> {
+    std::fs::create_dir_all(dir).map_err(|source| CliError::Write {
+        path: dir.to_owned(),
+        source,
+    })?;
+    let yaml = serde_norway::to_string(bundle).expect("YAML serializes");
+    write(
+        &dir.join(BUNDLE_FILE),
+        &format!("# Written by `offers import`; edit freely.\n{yaml}"),
+    )
+}
+
+/// Writes one offer file `dir/offers/NNNN-id.md` with its front matter and markdown body.
+pub fn offer_file(
+    dir: &Path,
+    position: usize,
+    id: &str,
+    front: &Mapping,
+    body: &str,
+) -> Result<(), CliError> {
+    let offers = dir.join("offers");
+    std::fs::create_dir_all(&offers).map_err(|source| CliError::Write {
+        path: offers.clone(),
+        source,
+    })?;
+    let yaml = serde_norway::to_string(front).expect("YAML serializes");
+    let name = format!("{:04}-{}.md", position + 1, slugify(id));
+    write(&offers.join(name), &format!("---\n{yaml}---\n{body}"))
+}
