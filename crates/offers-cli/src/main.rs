@@ -13,6 +13,7 @@ mod dates;
 mod document;
 mod import;
 mod report;
+mod synth;
 
 use report::Outcome;
 
@@ -68,6 +69,24 @@ enum Command {
         #[arg(long)]
         today: Option<String>,
     },
+    /// Writes a realistic synthetic bundle of N offers (to FILE or standard output), or with
+    /// --content a content directory that `offers build` reads.
+    Synth {
+        /// How many offers.
+        n: usize,
+        /// The same seed always gives the same offers.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The bundle file to write (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Write a content directory here instead of a bundle.
+        #[arg(long, conflicts_with = "output")]
+        content: Option<PathBuf>,
+        /// Offers are published in the 90 days before this day (YYYY-MM-DD; default: today).
+        #[arg(long)]
+        today: Option<String>,
+    },
     /// Prints the JSON Schema of the bundle format.
     Schema,
 }
@@ -91,6 +110,14 @@ fn main() -> ExitCode {
             employer,
             base_url,
         } => import::run(&source, &output, employer.as_deref(), base_url.as_deref()),
+        Command::Synth {
+            n,
+            seed,
+            output,
+            content,
+            today,
+        } => report::today(today.as_deref())
+            .and_then(|today| synth::run(n, seed, today, output.as_deref(), content.as_deref())),
         Command::Schema => {
             print!("{}", offers_core::schema::bundle_schema_json());
             Ok(Outcome::Ok)

@@ -13,7 +13,7 @@ fn default_bundle_holds_every_seed_offer() {
     let loaded = parse_bundle(&read("public/offers.json")).unwrap();
     assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
     let b = &loaded.bundle;
-    // Seed 001: 7 families in the page's order.
+    // Seed 001: 7 families in the page's order, then the other administration's employer.
     let labels: Vec<&str> = b.families.iter().map(|f| f.label.as_str()).collect();
     assert_eq!(
         labels,
@@ -24,7 +24,8 @@ fn default_bundle_holds_every_seed_offer() {
             "Produits numériques",
             "Réseau / Infrastructure",
             "Conseil, audit et appui",
-            "Budget / Achats"
+            "Budget / Achats",
+            "Présidence de la République"
         ]
     );
     // 18 panels of 001 + the Présidence offer + 000, 002, 003, 004.

@@ -1,0 +1,429 @@
+//! The `offers` binary on copies of real inputs: the seed pages, the 2019 page, beta.gouv.fr
+//! offers, a hostile bundle. Each irregularity must be handled as `docs/content-format.md` says.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn fixture(path: &str) -> PathBuf {
+    root().join("tests/fixtures").join(path)
+}
+
+fn offers(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_offers"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the offers binary runs")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("offers-cli-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+fn read_bundle(path: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn committed_default_bundle_is_what_content_builds() {
+    let committed = std::fs::read_to_string(root().join("public/offers.json")).unwrap();
+    let generated_at = read_bundle(&root().join("public/offers.json"))["generated_at"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let out_path = temp("default.json");
+    let out = offers(&[
+        "build",
+        "content",
+        "-o",
+        s(&out_path),
+        "--generated-at",
+        &generated_at,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let built = std::fs::read_to_string(&out_path).unwrap();
+    assert!(
+        built == committed,
+        "public/offers.json is stale: run `cargo run -p offers-cli -- build content -o public/offers.json --generated-at {generated_at}`"
+    );
+}
+
+#[test]
+fn imports_the_2023_page_every_panel_and_both_link_mismatches() {
+    let dir = temp("import-2023");
+    let out = offers(&[
+        "import",
+        s(&fixture("sources/rejoignez-nous-2023.md")),
+        "-o",
+        s(&dir),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    // The two panels whose title link and button link differ, each named with its line.
+    assert!(
+        err.contains(
+            "rejoignez-nous-2023.md:60 : avertissement : panneau « Analyste de données H/F »"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("rejoignez-nous-2023.md:66 : avertissement : panneau « Coordonnateur animation data H/F »"), "{err}");
+    assert!(
+        err.contains("offre-emploi/2023-1196743/ utilisée par 3 offres (lignes 48, 60, 66)"),
+        "{err}"
+    );
+    // The commented-out copy of the other administrations' block is ignored.
+    let bundle_path = dir.join("bundle.json");
+    let built = offers(&["build", s(&dir), "-o", s(&bundle_path)]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let b = read_bundle(&bundle_path);
+    let offers_list = b["offers"].as_array().unwrap();
+    assert_eq!(offers_list.len(), 19);
+    let families: Vec<&str> = b["families"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(families.len(), 8);
+    assert_eq!(families[0], "Données / Datascience / Open data");
+    assert_eq!(families[7], "Présidence de la République");
+    let titles: Vec<&str> = offers_list
+        .iter()
+        .map(|o| o["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles[0], "Chef/fe du Pôle Datalab H/F");
+    // Entities decoded, white space normalized, "(10 postes)" read.
+    assert!(titles.contains(&"Chef/fe de pôle \"Campus du numérique\" H/F"));
+    assert!(titles.contains(
+        &"Chargé/e d'hypervision réseau et sécurité du Réseau Interministériel de l'Etat H/F"
+    ));
+    let mentor = offers_list
+        .iter()
+        .find(|o| o["title"] == "Mentor de directeur de projet SI H/F")
+        .unwrap();
+    assert_eq!(mentor["positions"], 10);
+    let rennes = offers_list
+        .iter()
+        .find(|o| o["id"] == "2023-1211951")
+        .unwrap();
+    assert_eq!(rennes["locations"][0]["department"], "35");
+    assert_eq!(rennes["remote"]["text"], "télétravail possible");
+    let presidence = offers_list
+        .iter()
+        .find(|o| o["section"] == "elsewhere")
+        .unwrap();
+    assert_eq!(presidence["employer"], "Présidence de la République");
+    assert_eq!(presidence["grade"]["level"], "A+");
+    assert_eq!(
+        b["page"]["sections"][1]["callouts"][0]["link"]["url"],
+        "https://metiers.numerique.gouv.fr"
+    );
+    assert!(offers_list
+        .iter()
+        .all(|o| o["employer"] == "DINUM" || o["section"] == "elsewhere"));
+}
+
+#[test]
+fn imports_the_2019_markdown_list_page() {
+    let dir = temp("import-2019");
+    let out = offers(&[
+        "import",
+        s(&fixture("sources/rejoignez-nous-2019.md")),
+        "-o",
+        s(&dir),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains(
+        ":40 : avertissement : lien markdown mal formé pour « Chef/cheffe de mission « Label » »"
+    ));
+    let bundle_path = dir.join("bundle.json");
+    assert!(offers(&["build", s(&dir), "-o", s(&bundle_path)])
+        .status
+        .success());
+    let b = read_bundle(&bundle_path);
+    let list = b["offers"].as_array().unwrap();
+    assert_eq!(list.len(), 21);
+    assert_eq!(list.iter().filter(|o| o["section"] == "own").count(), 15);
+    assert_eq!(
+        list.iter().filter(|o| o["section"] == "elsewhere").count(),
+        6
+    );
+    assert!(
+        list.iter().all(|o| o["employer"] != "DINUM"),
+        "the 2019 page is the DINSIC's"
+    );
+    let rhone = list
+        .iter()
+        .find(|o| o["title"].as_str().unwrap().contains("« production »"))
+        .unwrap();
+    assert_eq!(rhone["locations"][0]["department"], "69");
+    let vacation = list
+        .iter()
+        .find(|o| {
+            o["title"]
+                .as_str()
+                .unwrap()
+                .starts_with("Gestionnaire administratif")
+        })
+        .unwrap();
+    assert_eq!(vacation["grade"]["level"], "B");
+    assert!(vacation["grade"]["label"]
+        .as_str()
+        .unwrap()
+        .contains("Vacation 3 mois"));
+    // Link titles broken across lines, &nbsp; in text: nothing of it leaks into titles.
+    assert!(list
+        .iter()
+        .all(|o| !o["title"].as_str().unwrap().contains("pdf")
+            && !o["title"].as_str().unwrap().contains("&")));
+}
+
+#[test]
+fn builds_beta_gouv_offers_with_their_irregular_keys() {
+    let out_path = temp("beta.json");
+    let out = offers(&[
+        "build",
+        s(&fixture("sources/beta")),
+        "-o",
+        s(&out_path),
+        "--today",
+        "2026-11-23",
+    ]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    let b = read_bundle(&out_path);
+    let list = b["offers"].as_array().unwrap();
+    assert_eq!(list.len(), 10, "every offer kept");
+    let by_id = |id: &str| {
+        list.iter()
+            .find(|o| o["id"] == id)
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    // status: open + open: false disagree: reported, closed kept.
+    assert!(err.contains("offer-beta-2020-12-21-anct-charge-e-deploiement.md:12 : avertissement : statuts contradictoires"), "{err}");
+    assert_eq!(
+        by_id("offer-beta-2020-12-21-anct-charge-e-deploiement")["status"],
+        "closed"
+    );
+    // A heading before the front matter.
+    assert!(err.contains("offer-beta-2021-06-15-transverse-dev.md:1 : avertissement : texte avant l'en-tête YAML"), "{err}");
+    assert_eq!(
+        by_id("offer-beta-2021-06-15-transverse-dev")["status"],
+        "open"
+    );
+    // externalURL and externalUrl; ISO timestamps; contact and contacts.
+    assert!(by_id("offer-beta-2017-09-15-cto-fun")["url"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://www.fun-mooc.fr/"));
+    assert_eq!(
+        by_id("offer-beta-2017-09-15-cto-fun")["section"],
+        "elsewhere"
+    );
+    assert_eq!(
+        by_id("offer-beta-2022-04-19-anct-sit-full-stack")["url"],
+        "https://incubateur.anct.gouv.fr/recrutement/dev-sit"
+    );
+    assert_eq!(
+        by_id("offer-beta-2022-01-10-itou-data-analyst")["published_on"],
+        "2022-05-25"
+    );
+    assert_eq!(
+        by_id("offer-beta-2022-01-10-itou-data-analyst")["closes_on"],
+        "2022-06-13"
+    );
+    assert_eq!(
+        by_id("offer-beta-2022-01-10-itou-data-analyst")["family"],
+        "developpement"
+    );
+    assert_eq!(
+        by_id("offer-beta-2021-01-07-charge-portefeuille")["closes_on"],
+        "2022-02-22"
+    );
+    assert!(
+        err.contains("contact « johan.girod » sans adresse électronique"),
+        "{err}"
+    );
+    // An open offer whose closing date is past is a warning, not an error.
+    assert!(
+        err.contains("offre ouverte dont la date de clôture (2022-02-22) est passée"),
+        "{err}"
+    );
+    // Bodies are documents: no raw HTML anywhere in the bundle.
+    let text = std::fs::read_to_string(&out_path).unwrap();
+    assert!(
+        !text.contains("<br") && !text.contains("<div") && !text.contains("<a "),
+        "raw HTML leaked"
+    );
+}
+
+#[test]
+fn build_with_errors_names_file_and_line_and_writes_nothing() {
+    let dir = temp("broken-content");
+    std::fs::create_dir_all(dir.join("offers")).unwrap();
+    std::fs::write(dir.join("_bundle.yml"), "page:\n  title: T\nfamilies:\n  - {id: design, label: Design}\ndefaults:\n  employer: DINUM\n").unwrap();
+    std::fs::write(
+        dir.join("offers/a.md"),
+        "---\ntitle: Bonne offre\nfamily: design\n---\nTexte.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("offers/b.md"),
+        "---\ntitle: Mauvaise famille\nlayout: post\nfamily: astronautique\nfoo: bar\n---\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("offers/c.md"),
+        "---\ntitle: Lien piégé\nfamily: design\nurl: javascript:alert(1)\n---\n",
+    )
+    .unwrap();
+    let out_path = dir.join("out.json");
+    let out = offers(&["build", s(&dir), "-o", s(&out_path)]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("b.md:4 : erreur : famille « astronautique » absente"),
+        "{err}"
+    );
+    assert!(
+        err.contains("b.md:5 : avertissement : clé « foo » inconnue"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("« layout »"),
+        "generator keys are not warned about: {err}"
+    );
+    assert!(
+        err.contains("c.md:4 : erreur : adresse « javascript:alert(1) » refusée"),
+        "{err}"
+    );
+    assert!(!out_path.exists(), "nothing half-published");
+}
+
+#[test]
+fn validate_finds_every_planted_fault() {
+    let out = offers(&[
+        "validate",
+        s(&fixture("hostile.json")),
+        "--today",
+        "2026-11-23",
+    ]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    for expected in [
+        "« lien-javascript » : url : adresse « javascript:alert(1) » refusée",
+        "« description-data » : description : lien « data:text/html",
+        "identifiant « 2023-1201312 » déjà utilisé",
+        "« reference-en-double » : référence « 2023-1201312 » déjà utilisée",
+        "« adresse-en-double » : adresse « https://choisirleservicepublic.gouv.fr/offre-emploi/2023-1201312/ » déjà utilisée",
+        "missing field `title`",
+        "« famille-inconnue » : family : famille « astronautique » absente",
+        "« cloture-passee » : offre ouverte dont la date de clôture (2020-01-31) est passée",
+        "date invalide « 2023-02-30 »",
+        "identifiant « Identifiant Invalide » invalide",
+    ] {
+        assert!(err.contains(expected), "missing « {expected} » in:\n{err}");
+    }
+    let errors = err.lines().filter(|l| l.contains(" : erreur : ")).count();
+    let warnings = err
+        .lines()
+        .filter(|l| l.contains(" : avertissement : "))
+        .count();
+    assert_eq!((errors, warnings), (9, 1), "{err}");
+    assert!(err.contains("9 erreur(s), 1 avertissement(s)"));
+}
+
+#[test]
+fn validate_accepts_the_default_bundle_and_refuses_unknown_versions() {
+    let ok = offers(&["validate", "public/offers.json", "--today", "2026-11-23"]);
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    let v2 = offers(&["validate", s(&fixture("unknown-version.json"))]);
+    assert_eq!(v2.status.code(), Some(1));
+    assert!(stderr(&v2).contains("version de format 2 inconnue"));
+}
+
+#[test]
+fn usage_and_io_errors_exit_2() {
+    assert_eq!(offers(&["validate", "absent.json"]).status.code(), Some(2));
+    assert_eq!(offers(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(
+        offers(&["validate", "public/offers.json", "--today", "demain"])
+            .status
+            .code(),
+        Some(2)
+    );
+    let help = offers(&["build", "--help"]);
+    assert!(help.status.success());
+    assert!(String::from_utf8_lossy(&help.stdout).contains("content directory"));
+}
+
+#[test]
+fn schema_command_prints_the_committed_schema() {
+    let out = offers(&["schema"]);
+    assert!(out.status.success());
+    let committed = std::fs::read_to_string(root().join("public/offers.schema.json")).unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), committed);
+}
+
+#[test]
+fn synth_content_builds_into_the_same_offers_as_synth_bundle() {
+    let dir = temp("synth-content");
+    let args = ["--seed", "42", "--today", "2026-11-23"];
+    let out = offers(&[&["synth", "300", "--content", s(&dir)][..], &args].concat());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let built_path = dir.join("built.json");
+    let built = offers(&[
+        "build",
+        s(&dir),
+        "-o",
+        s(&built_path),
+        "--today",
+        "2026-11-23",
+    ]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    assert!(
+        stderr(&built).contains("0 erreur(s), 0 avertissement(s)"),
+        "{}",
+        stderr(&built)
+    );
+    let direct = offers(&[&["synth", "300"][..], &args].concat());
+    let direct: serde_json::Value = serde_json::from_slice(&direct.stdout).unwrap();
+    let built = read_bundle(&built_path);
+    assert_eq!(built["offers"].as_array().unwrap().len(), 300);
+    for key in [
+        "id",
+        "title",
+        "family",
+        "employer",
+        "section",
+        "status",
+        "grade",
+        "locations",
+        "published_on",
+        "closes_on",
+        "url",
+        "reference",
+        "description",
+    ] {
+        for i in [0, 17, 299] {
+            assert_eq!(
+                built["offers"][i][key], direct["offers"][i][key],
+                "offer {i}, {key}"
+            );
+        }
+    }
+}
