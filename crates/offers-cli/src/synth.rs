@@ -180,7 +180,7 @@ pub fn offers(n: usize, seed: u64, today: Date) -> Vec<SynthOffer> {
             };
             let mut markdown = String::from("## Mission\n\n");
             for _ in 0..2 + rng.below(3) {
-                markdown.push_str(rng.pick(SENTENCES));
+                markdown.push_str(rng.pick::<&str>(SENTENCES));
                 markdown.push(' ');
             }
             markdown.push_str("\n\n## Profil recherché\n\n");
