@@ -4,7 +4,7 @@ use std::path::Path;
 
 use offers_core::{check_bundle, parse_bundle, Date, Severity};
 
-use crate::content::{build_dir, Located};
+use crate::content::{build_dir, Built, Located};
 use crate::report::{CliError, Outcome};
 
 /// RFC 3339 time of `SOURCE_DATE_EPOCH` (reproducible builds) or of now.
@@ -23,16 +23,16 @@ pub fn now_rfc3339() -> String {
     format!("{date}T{:02}:{:02}:{:02}Z", s / 3600, s / 60 % 60, s % 60)
 }
 
-/// Builds and checks; returns the bundle's JSON and every finding, located.
+/// Builds and checks; returns what was built, the bundle's JSON and every finding, located.
 pub fn build_checked(
     dir: &Path,
     generated_at: Option<String>,
     today: Date,
-) -> Result<(String, Vec<Located>), CliError> {
-    let built = build_dir(dir, &generated_at.unwrap_or_else(now_rfc3339))?;
+) -> Result<(Built, String, Vec<Located>), CliError> {
+    let mut built = build_dir(dir, &generated_at.unwrap_or_else(now_rfc3339))?;
     let mut json = serde_json::to_string_pretty(&built.bundle).expect("a bundle serializes");
     json.push('\n');
-    let mut findings = built.findings;
+    let mut findings = std::mem::take(&mut built.findings);
     // The same checks as `offers validate`, on what was built, located in the sources.
     let loaded = parse_bundle(&json)
         .map_err(|e| CliError::Invalid(format!("lot produit illisible : {e}")))?;
@@ -58,7 +58,7 @@ pub fn build_checked(
             message: format!("{who}{}", f.message),
         });
     }
-    Ok((json, findings))
+    Ok((built, json, findings))
 }
 
 pub fn run(
@@ -67,7 +67,7 @@ pub fn run(
     generated_at: Option<String>,
     today: Date,
 ) -> Result<Outcome, CliError> {
-    let (json, findings) = build_checked(dir, generated_at, today)?;
+    let (built, json, findings) = build_checked(dir, generated_at, today)?;
     let errors = findings.iter().filter(|f| f.error).count();
     for f in findings
         .iter()
@@ -85,10 +85,29 @@ pub fn run(
         eprintln!("{} : rien n'a été écrit", output.display());
         return Ok(Outcome::Invalid);
     }
-    std::fs::write(output, &json).map_err(|source| CliError::Write {
-        path: output.to_owned(),
-        source,
-    })?;
+    let write = |path: &Path, text: &str| {
+        std::fs::write(path, text).map_err(|source| CliError::Write {
+            path: path.to_owned(),
+            source,
+        })
+    };
+    write(output, &json)?;
+    let site = built
+        .base_url
+        .as_ref()
+        .map_or_else(|| "urn:offres:".to_string(), ToString::to_string);
+    let beside = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    write(
+        &beside.join("feed.atom"),
+        &crate::feeds::atom(&built.bundle, &site),
+    )?;
+    write(
+        &beside.join("feed.json"),
+        &crate::feeds::json_feed(&built.bundle, &site),
+    )?;
     let offers = parse_bundle(&json)
         .map(|l| l.bundle.offers.len())
         .unwrap_or(0);

@@ -51,6 +51,8 @@ pub struct Origin {
 
 pub struct Built {
     pub bundle: Bundle,
+    /// The content's `base_url`: the board's address, for the feeds.
+    pub base_url: Option<url::Url>,
     pub origins: Vec<Origin>,
     pub findings: Vec<Located>,
 }
@@ -966,6 +968,7 @@ pub fn build_dir(dir: &Path, generated_at: &str) -> Result<Built, crate::report:
     };
     Ok(Built {
         bundle,
+        base_url,
         origins,
         findings,
     })

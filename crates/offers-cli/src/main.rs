@@ -11,6 +11,7 @@ mod build;
 mod content;
 mod dates;
 mod document;
+mod feeds;
 mod import;
 mod report;
 mod synth;
@@ -30,7 +31,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Builds a bundle from a content directory (_bundle.yml + one markdown file per offer).
+    /// Builds a bundle from a content directory (_bundle.yml + one markdown file per offer),
+    /// with an Atom feed (feed.atom) and a JSON Feed (feed.json) of its open offers beside it.
     /// Nothing is written when there are errors.
     Build {
         /// The content directory.

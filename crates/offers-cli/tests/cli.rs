@@ -45,7 +45,9 @@ fn committed_default_bundle_is_what_content_builds() {
         .as_str()
         .unwrap()
         .to_string();
-    let out_path = temp("default.json");
+    let out_dir = temp("default");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let out_path = out_dir.join("offers.json");
     let out = offers(&[
         "build",
         "content",
@@ -56,6 +58,15 @@ fn committed_default_bundle_is_what_content_builds() {
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let built = std::fs::read_to_string(&out_path).unwrap();
+    for feed in ["feed.atom", "feed.json"] {
+        let fresh = std::fs::read_to_string(out_path.parent().unwrap().join(feed)).unwrap();
+        let committed =
+            std::fs::read_to_string(root().join("public").join(feed)).unwrap_or_default();
+        assert!(
+            fresh == committed,
+            "public/{feed} is stale: rebuild content (see README)"
+        );
+    }
     assert!(
         built == committed,
         "public/offers.json is stale: run `cargo run -p offers-cli -- build content -o public/offers.json --generated-at {generated_at}`"
@@ -426,4 +437,79 @@ fn synth_content_builds_into_the_same_offers_as_synth_bundle() {
             );
         }
     }
+}
+
+fn child<'a, 'i>(n: roxmltree::Node<'a, 'i>, name: &str) -> Option<roxmltree::Node<'a, 'i>> {
+    n.children()
+        .find(|c| c.has_tag_name(("http://www.w3.org/2005/Atom", name)))
+}
+
+#[test]
+fn build_writes_valid_atom_and_json_feeds_of_open_offers() {
+    let dir = temp("feeds");
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = offers(&["build", "content", "-o", s(&dir.join("offers.json"))]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let bundle = read_bundle(&dir.join("offers.json"));
+    let open: Vec<&serde_json::Value> = bundle["offers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["status"] == "open")
+        .collect();
+    assert_eq!(open.len(), 22, "seed 003 is filled");
+
+    let atom_text = std::fs::read_to_string(dir.join("feed.atom")).unwrap();
+    let atom = roxmltree::Document::parse(&atom_text).expect("well-formed XML");
+    let feed = atom.root_element();
+    let ns = "http://www.w3.org/2005/Atom";
+    assert_eq!(feed.tag_name().namespace(), Some(ns));
+    assert_eq!(feed.tag_name().name(), "feed");
+    for required in ["id", "title", "updated", "author"] {
+        assert!(child(feed, required).is_some(), "feed/{required}");
+    }
+    let entries: Vec<roxmltree::Node> = feed
+        .children()
+        .filter(|c| c.has_tag_name((ns, "entry")))
+        .collect();
+    assert_eq!(entries.len(), open.len());
+    let mut ids = std::collections::HashSet::new();
+    for (entry, offer) in entries.iter().zip(&open) {
+        for required in ["id", "title", "updated", "link", "summary"] {
+            assert!(child(*entry, required).is_some(), "entry/{required}");
+        }
+        assert!(
+            ids.insert(child(*entry, "id").unwrap().text().unwrap().to_string()),
+            "entry ids are unique"
+        );
+        assert_eq!(
+            child(*entry, "title").unwrap().text(),
+            offer["title"].as_str()
+        );
+        let updated = child(*entry, "updated").unwrap().text().unwrap();
+        assert!(
+            updated.len() == 20 && updated.ends_with('Z'),
+            "RFC 3339: {updated}"
+        );
+    }
+
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("feed.json")).unwrap()).unwrap();
+    assert_eq!(json["version"], "https://jsonfeed.org/version/1.1");
+    assert!(json["title"].is_string());
+    let items = json["items"].as_array().unwrap();
+    assert_eq!(items.len(), open.len());
+    for item in items {
+        assert!(
+            item["id"].is_string()
+                && item["content_text"].is_string()
+                && item["url"].as_str().unwrap().starts_with("https://")
+        );
+    }
+    assert!(
+        !atom_text.contains("OFFRE POURVUE")
+            && !items
+                .iter()
+                .any(|i| i["title"].as_str().unwrap().contains("Entrepreneurs"))
+    );
 }

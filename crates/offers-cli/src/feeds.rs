@@ -1,0 +1,140 @@
+//! Atom (RFC 4287) and JSON Feed 1.1 of a bundle's open offers, written by `offers build` beside the
+//! bundle as `feed.atom` and `feed.json`.
+
+use offers_core::document::plain_text;
+use offers_core::{Block, Bundle, Offer, Status};
+
+/// Escapes text for XML content and attribute values.
+fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if c.is_control() && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The offer's summary: its first paragraph, or grade and place.
+fn summary(offer: &Offer) -> String {
+    let first = offer.description.as_ref().and_then(|d| {
+        d.iter().find_map(|b| match b {
+            Block::Paragraph(inlines) => Some(plain_text(inlines)),
+            _ => None,
+        })
+    });
+    first.unwrap_or_else(|| {
+        let mut parts = vec![offer.employer.clone()];
+        parts.extend(offer.grade.as_ref().map(|g| g.label.clone()));
+        let place = offer.location_line();
+        if !place.is_empty() {
+            parts.push(place);
+        }
+        parts.join(" · ")
+    })
+}
+
+fn open_offers(bundle: &Bundle) -> impl Iterator<Item = &Offer> {
+    bundle.offers.iter().filter(|o| o.status == Status::Open)
+}
+
+/// The address of an offer: its own page elsewhere, else its card on the board.
+fn link(offer: &Offer, site: &str) -> String {
+    offer
+        .url
+        .clone()
+        .unwrap_or_else(|| format!("{site}#offre-{}", offer.id))
+}
+
+fn updated(offer: &Offer, bundle: &Bundle) -> String {
+    offer
+        .published_on
+        .map_or_else(|| bundle.generated_at.clone(), |d| format!("{d}T00:00:00Z"))
+}
+
+/// `site` is the board's address (the content's `base_url`, or a placeholder `urn:`).
+pub fn atom(bundle: &Bundle, site: &str) -> String {
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"fr\">\n");
+    out.push_str(&format!(
+        "  <id>{}</id>\n  <title>{}</title>\n  <updated>{}</updated>\n",
+        xml(site),
+        xml(&bundle.page.title),
+        xml(&bundle.generated_at)
+    ));
+    if site.starts_with("http") {
+        out.push_str(&format!(
+            "  <link rel=\"alternate\" href=\"{}\"/>\n",
+            xml(site)
+        ));
+    }
+    out.push_str("  <author><name>offres</name></author>\n");
+    for offer in open_offers(bundle) {
+        out.push_str("  <entry>\n");
+        out.push_str(&format!(
+            "    <id>{}</id>\n",
+            xml(&format!("{site}#offre-{}", offer.id))
+        ));
+        out.push_str(&format!("    <title>{}</title>\n", xml(&offer.title)));
+        out.push_str(&format!(
+            "    <updated>{}</updated>\n",
+            xml(&updated(offer, bundle))
+        ));
+        out.push_str(&format!(
+            "    <link rel=\"alternate\" href=\"{}\"/>\n",
+            xml(&link(offer, site))
+        ));
+        out.push_str(&format!(
+            "    <author><name>{}</name></author>\n",
+            xml(&offer.employer)
+        ));
+        out.push_str(&format!(
+            "    <category term=\"{}\"/>\n",
+            xml(&offer.family)
+        ));
+        out.push_str(&format!(
+            "    <summary>{}</summary>\n",
+            xml(&summary(offer))
+        ));
+        out.push_str("  </entry>\n");
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+pub fn json_feed(bundle: &Bundle, site: &str) -> String {
+    let items: Vec<serde_json::Value> = open_offers(bundle)
+        .map(|offer| {
+            let mut item = serde_json::json!({
+                "id": format!("{site}#offre-{}", offer.id),
+                "url": link(offer, site),
+                "title": offer.title,
+                "content_text": summary(offer),
+                "date_published": updated(offer, bundle),
+                "authors": [{ "name": offer.employer }],
+                "tags": std::iter::once(offer.family.clone()).chain(offer.tags.iter().cloned()).collect::<Vec<_>>(),
+            });
+            if let Some(closes) = offer.closes_on {
+                item["_offres"] = serde_json::json!({ "closes_on": closes.to_string() });
+            }
+            item
+        })
+        .collect();
+    let mut feed = serde_json::json!({
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": bundle.page.title,
+        "language": "fr",
+        "items": items,
+    });
+    if site.starts_with("http") {
+        feed["home_page_url"] = site.into();
+    }
+    let mut text = serde_json::to_string_pretty(&feed).expect("a feed serializes");
+    text.push('\n');
+    text
+}
