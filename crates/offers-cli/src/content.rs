@@ -682,10 +682,14 @@ fn map_offer(
     })
 }
 
-/// The job-board reference in an offer URL: `…-reference-2023-1201312/` or `…/2023-1201312/`.
+/// The job-board reference in an offer URL: `…-reference-2023-1201312/`,
+/// `…-reference-MINT_BA008ATA-19297`, or `…/2023-1201312/`.
 pub fn reference_in_url(url: &str) -> Option<String> {
     let last = url.trim_end_matches('/').rsplit('/').next()?;
-    let candidate = last.rsplit("reference-").next()?;
+    if let Some((_, after)) = last.split_once("-reference-") {
+        return Some(after.to_string()).filter(|r| !r.is_empty());
+    }
+    let candidate = last;
     let b = candidate.as_bytes();
     let ok = candidate.len() >= 8
         && b[..4].iter().all(u8::is_ascii_digit)

@@ -48,15 +48,17 @@ enum Command {
         #[arg(long)]
         today: Option<String>,
     },
-    /// Turns a legacy "Rejoignez-nous" page into a content directory (one file per offer and
-    /// _bundle.yml); reports panels whose title and button links differ and URLs used twice.
+    /// Turns a legacy "Rejoignez-nous" page, or a job-board CSV export (.csv, pipe or semicolon
+    /// separated), into a content directory (one file per offer and _bundle.yml). Reports panels
+    /// whose title and button links differ, URLs used twice, duplicate references, truncated rows.
     Import {
-        /// The page (markdown with HTML, as the Jekyll sites keep it).
+        /// The page (markdown with HTML, as the Jekyll sites keep it) or the CSV export.
         source: PathBuf,
         /// The content directory to write.
         #[arg(short, long)]
         output: PathBuf,
-        /// The publishing employer (default: read from the page's "Nos offres … à la X" heading).
+        /// The publishing employer (default: read from the page's "Nos offres … à la X" heading;
+        /// for CSV exports, used where a row names none).
         #[arg(long)]
         employer: Option<String>,
         /// Base URL for the page's relative links.

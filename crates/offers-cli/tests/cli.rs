@@ -513,3 +513,73 @@ fn build_writes_valid_atom_and_json_feeds_of_open_offers() {
                 .any(|i| i["title"].as_str().unwrap().contains("Entrepreneurs"))
     );
 }
+
+#[test]
+fn imports_job_board_csv_exports_deduplicated_with_every_irregularity_reported() {
+    // (file, offers kept, duplicates, identical duplicates, truncated rows, URLs with blanks, rows without a title)
+    let cases = [
+        ("1614957673544-export-pep2pe.csv", 264, 0, 0, 3, 2, 3),
+        ("2021-03-03-PEP-PE-curl.csv", 263, 143, 0, 0, 0, 0),
+        ("last-export-to-pe.csv", 566, 40, 40, 0, 0, 0),
+        ("test-pep2pe.REDACTED.csv", 50, 0, 0, 0, 0, 0),
+    ];
+    let mut semicolon = serde_json::Value::Null;
+    for (file, kept, dups, identical, truncated, blanks, untitled) in cases {
+        let dir = temp(&format!("csv-{kept}"));
+        let out = offers(&[
+            "import",
+            s(&fixture(&format!("sources/csv/{file}"))),
+            "-o",
+            s(&dir),
+        ]);
+        let err = stderr(&out);
+        assert!(out.status.success(), "{file}: {err}");
+        let count = |needle: &str| err.lines().filter(|l| l.contains(needle)).count();
+        assert_eq!(
+            (
+                count("en double"),
+                count("ligne identique"),
+                count("ligne tronquée"),
+                count("avec des blancs"),
+                count("sans intitulé")
+            ),
+            (dups, identical, truncated, blanks, untitled),
+            "{file}"
+        );
+        assert!(
+            err.lines().all(|l| l.contains(&format!("{file}:"))),
+            "every warning names file:line"
+        );
+        let bundle_path = dir.join("bundle.json");
+        let built = offers(&[
+            "build",
+            s(&dir),
+            "-o",
+            s(&bundle_path),
+            "--today",
+            "2026-11-23",
+        ]);
+        assert!(built.status.success(), "{file}: {}", stderr(&built));
+        let b = read_bundle(&bundle_path);
+        let list = b["offers"].as_array().unwrap();
+        assert_eq!(list.len(), kept, "{file}");
+        let refs: std::collections::HashSet<&str> = list
+            .iter()
+            .map(|o| o["reference"].as_str().unwrap())
+            .collect();
+        assert_eq!(refs.len(), kept, "{file}: references are unique");
+        assert!(list
+            .iter()
+            .all(|o| o["description"].is_array() || o.get("description").is_none()));
+        if file.starts_with("test-") {
+            semicolon = b.clone();
+        }
+    }
+    // The semicolon export names employer, place and grade.
+    let first = &semicolon["offers"][0];
+    assert_eq!(first["title"], "Responsable d'applications (h/f)");
+    assert_eq!(first["employer"], "Mairie de NEUILLY-SUR-SEINE");
+    assert_eq!(first["locations"][0]["department"], "92");
+    assert_eq!(first["grade"]["level"], "A");
+    assert_eq!(first["closes_on"], "2021-02-28");
+}

@@ -1,5 +1,6 @@
 //! `offers import`: other sources → a content directory that `offers build` turns into the bundle.
 
+pub mod csv_export;
 pub mod legacy;
 pub mod write;
 
@@ -14,6 +15,35 @@ pub fn run(
     base_url: Option<&str>,
 ) -> Result<Outcome, CliError> {
     let text = read(source)?;
+    let is_csv = source
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    if is_csv {
+        let export = csv_export::read_export(&text);
+        for (line, message) in &export.warnings {
+            eprintln!("{}:{line} : avertissement : {message}", source.display());
+        }
+        if export.rows.is_empty() {
+            eprintln!("{} : erreur : aucune offre lue", source.display());
+            return Ok(Outcome::Invalid);
+        }
+        let name = source
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let n = csv_export::write_content(
+            &export,
+            output,
+            employer.unwrap_or("Place de l'emploi public"),
+            &name,
+        )?;
+        println!(
+            "{} : {n} offre(s) écrites dans {} ({} avertissement(s))",
+            source.display(),
+            output.display(),
+            export.warnings.len()
+        );
+        return Ok(Outcome::Ok);
+    }
     let page = legacy::read_page(&text);
     for (line, message) in &page.warnings {
         eprintln!("{}:{line} : avertissement : {message}", source.display());
