@@ -7,16 +7,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-mod build;
-mod content;
-mod dates;
-mod document;
-mod feeds;
-mod import;
-mod report;
-mod synth;
-
-use report::Outcome;
+use offers_cli::report::Outcome;
+use offers_cli::{build, import, report, synth};
 
 #[derive(Parser)]
 #[command(

@@ -212,6 +212,15 @@ impl Walker<'_> {
     }
 
     fn push(&mut self, mut panel: Panel) {
+        if panel.title.is_empty() {
+            self.page
+                .warnings
+                .push((panel.line, "offre sans titre, ignorée".into()));
+            return;
+        }
+        if panel.id.is_empty() {
+            panel.id = format!("offre-{}", self.page.offers.len() + 1);
+        }
         if !self.page.families.contains(&panel.family) {
             self.page.families.push(panel.family.clone());
         }
