@@ -28,9 +28,15 @@ pub fn build_checked(
     dir: &Path,
     generated_at: Option<String>,
     today: Date,
+    pretty: bool,
 ) -> Result<(Built, String, Vec<Located>), CliError> {
     let mut built = build_dir(dir, &generated_at.unwrap_or_else(now_rfc3339))?;
-    let mut json = serde_json::to_string_pretty(&built.bundle).expect("a bundle serializes");
+    let mut json = if pretty {
+        serde_json::to_string_pretty(&built.bundle)
+    } else {
+        serde_json::to_string(&built.bundle)
+    }
+    .expect("a bundle serializes");
     json.push('\n');
     let mut findings = std::mem::take(&mut built.findings);
     // The same checks as `offers validate`, on what was built, located in the sources.
@@ -66,8 +72,9 @@ pub fn run(
     output: &Path,
     generated_at: Option<String>,
     today: Date,
+    pretty: bool,
 ) -> Result<Outcome, CliError> {
-    let (built, json, findings) = build_checked(dir, generated_at, today)?;
+    let (built, json, findings) = build_checked(dir, generated_at, today, pretty)?;
     let errors = findings.iter().filter(|f| f.error).count();
     for f in findings
         .iter()

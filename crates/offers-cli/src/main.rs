@@ -39,6 +39,9 @@ enum Command {
         /// The day "past" closing dates are measured against (YYYY-MM-DD; default: today).
         #[arg(long)]
         today: Option<String>,
+        /// Indented JSON (readable diffs for a committed bundle); compact by default.
+        #[arg(long)]
+        pretty: bool,
     },
     /// Turns a legacy "Rejoignez-nous" page, or a job-board CSV export (.csv, pipe or semicolon
     /// separated), into a content directory (one file per offer and _bundle.yml). Reports panels
@@ -95,8 +98,9 @@ fn main() -> ExitCode {
             output,
             generated_at,
             today,
+            pretty,
         } => report::today(today.as_deref())
-            .and_then(|today| build::run(&content_dir, &output, generated_at, today)),
+            .and_then(|today| build::run(&content_dir, &output, generated_at, today, pretty)),
         Command::Validate { bundle, today } => {
             report::today(today.as_deref()).and_then(|today| report::validate_file(&bundle, today))
         }

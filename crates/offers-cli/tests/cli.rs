@@ -53,6 +53,7 @@ fn committed_default_bundle_is_what_content_builds() {
         "content",
         "-o",
         s(&out_path),
+        "--pretty",
         "--generated-at",
         &generated_at,
     ]);
@@ -69,7 +70,7 @@ fn committed_default_bundle_is_what_content_builds() {
     }
     assert!(
         built == committed,
-        "public/offers.json is stale: run `cargo run -p offers-cli -- build content -o public/offers.json --generated-at {generated_at}`"
+        "public/offers.json is stale: run `cargo run -p offers-cli -- build content -o public/offers.json --pretty --generated-at {generated_at}`"
     );
 }
 
