@@ -61,8 +61,9 @@ enum Command {
         base_url: Option<String>,
     },
     /// Checks a bundle: format version and shape, then meaning (duplicates, unsafe links, dates…).
+    /// Given a content directory, checks what `build` would make of it, naming file and line.
     Validate {
-        /// The bundle (offers.json).
+        /// The bundle (offers.json), or a content directory.
         bundle: PathBuf,
         /// The day "past" closing dates are measured against (YYYY-MM-DD; default: today).
         #[arg(long)]

@@ -98,6 +98,31 @@ pub fn print_findings(origin: &str, findings: &[Finding]) -> Outcome {
 }
 
 pub fn validate_file(path: &Path, today: Date) -> Result<Outcome, CliError> {
+    if path.is_dir() {
+        let (built, _, findings) = crate::build::build_checked(path, None, today, false)?;
+        let errors = findings.iter().filter(|f| f.error).count();
+        for f in findings
+            .iter()
+            .filter(|f| f.error)
+            .chain(findings.iter().filter(|f| !f.error))
+        {
+            eprintln!("{f}");
+        }
+        eprintln!(
+            "{} : {errors} erreur(s), {} avertissement(s)",
+            path.display(),
+            findings.len() - errors
+        );
+        if errors > 0 {
+            return Ok(Outcome::Invalid);
+        }
+        println!(
+            "{} : {} offre(s) valides",
+            path.display(),
+            built.bundle.offers.len()
+        );
+        return Ok(Outcome::Ok);
+    }
     let text = read(path)?;
     let origin = path.display().to_string();
     match parse_bundle(&text) {

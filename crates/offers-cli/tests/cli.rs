@@ -304,6 +304,14 @@ fn build_with_errors_names_file_and_line_and_writes_nothing() {
     )
     .unwrap();
     let out_path = dir.join("out.json");
+    // validate on the directory says the same as build, and writes nothing either.
+    let validated = offers(&["validate", s(&dir)]);
+    assert_eq!(validated.status.code(), Some(1));
+    assert!(
+        stderr(&validated).contains("b.md:4 : erreur : famille « astronautique » absente"),
+        "{}",
+        stderr(&validated)
+    );
     let out = offers(&["build", s(&dir), "-o", s(&out_path)]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
