@@ -196,6 +196,19 @@ impl Date {
     }
 }
 
+impl Date {
+    /// Days since 1970-01-01 (Hinnant's days_from_civil), the inverse of [`Date::from_unix_days`].
+    pub fn unix_days(self) -> i64 {
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+}
+
 #[cfg(test)]
 mod unix_tests {
     use super::*;
@@ -206,5 +219,8 @@ mod unix_tests {
         assert_eq!(Date::from_unix_days(19_723), Date::new(2024, 1, 1));
         assert_eq!(Date::from_unix_days(20_415), Date::new(2025, 11, 23));
         assert_eq!(Date::from_unix_days(-1), Date::new(1969, 12, 31));
+        for days in [-1, 0, 59, 19_723, 20_415, 30_000] {
+            assert_eq!(Date::from_unix_days(days).unwrap().unix_days(), days);
+        }
     }
 }

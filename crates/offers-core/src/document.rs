@@ -87,6 +87,26 @@ pub fn plain_text(list: &[Inline]) -> String {
     out
 }
 
+/// All the text of a document, blocks separated by spaces (for the search index).
+pub fn document_text(doc: &[Block]) -> String {
+    let mut out = String::new();
+    fn walk(doc: &[Block], out: &mut String) {
+        for block in doc {
+            match block {
+                Block::Heading { content, .. } | Block::Paragraph(content) => {
+                    out.push_str(&plain_text(content));
+                    out.push(' ');
+                }
+                Block::List { items, .. } => items.iter().for_each(|i| walk(i, out)),
+                Block::Quote(inner) => walk(inner, out),
+                Block::Rule => {}
+            }
+        }
+    }
+    walk(doc, &mut out);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

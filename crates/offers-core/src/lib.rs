@@ -5,9 +5,12 @@
 
 pub mod date;
 pub mod document;
+pub mod fold;
 pub mod group;
 pub mod model;
 pub mod parse;
+pub mod query;
+pub mod search;
 pub mod validate;
 
 #[cfg(feature = "schema")]
@@ -18,4 +21,5 @@ pub use document::{Block, Document, Inline};
 pub use group::{FamilyGroup, SectionGroup};
 pub use model::*;
 pub use parse::{parse_bundle, LoadedBundle, ParseError, SkippedOffer};
+pub use search::{is_new, Facet, FacetOption, Query, Results, SearchIndex, Sort};
 pub use validate::{check_bundle, is_safe_url, Finding, Problem, Severity};

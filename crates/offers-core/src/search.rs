@@ -1,0 +1,448 @@
+//! Finding offers: a folded word index built once per bundle, filters (OR inside a facet, AND
+//! across facets), facet counts, sorting, and which offers are hidden as no longer open.
+
+use crate::document::document_text;
+use crate::fold::words;
+use crate::{Bundle, ContractKind, Date, GradeLevel, Offer, RemoteMode, Status};
+
+/// The facets a visitor filters by, in display order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Facet {
+    Family,
+    Location,
+    Grade,
+    Remote,
+    Contract,
+    Employer,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 6] = [
+        Facet::Family,
+        Facet::Location,
+        Facet::Grade,
+        Facet::Remote,
+        Facet::Contract,
+        Facet::Employer,
+    ];
+
+    /// Its URL parameter ("famille", "lieu"…).
+    pub fn key(self) -> &'static str {
+        match self {
+            Facet::Family => "famille",
+            Facet::Location => "lieu",
+            Facet::Grade => "categorie",
+            Facet::Remote => "teletravail",
+            Facet::Contract => "contrat",
+            Facet::Employer => "employeur",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// One option of a facet: its value in URLs, and its label when the data gives one (families,
+/// places, employers); grades, remote modes and contracts are labelled by the interface.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetOption {
+    pub value: String,
+    pub label: String,
+}
+
+/// A URL-safe value: folded words joined by hyphens ("Saint-Jacques-de-la-Lande" →
+/// "saint-jacques-de-la-lande").
+pub fn value_of(text: &str) -> String {
+    words(text).join("-")
+}
+
+pub fn grade_value(level: GradeLevel) -> &'static str {
+    match level {
+        GradeLevel::APlus => "a-plus",
+        GradeLevel::A => "a",
+        GradeLevel::B => "b",
+        GradeLevel::C => "c",
+    }
+}
+
+pub fn remote_value(mode: RemoteMode) -> &'static str {
+    match mode {
+        RemoteMode::None => "aucun",
+        RemoteMode::Partial => "partiel",
+        RemoteMode::Full => "complet",
+    }
+}
+
+pub fn contract_value(kind: ContractKind) -> &'static str {
+    match kind {
+        ContractKind::TitulaireOuContractuel => "titulaire-ou-contractuel",
+        ContractKind::Titulaire => "titulaire",
+        ContractKind::Contractuel => "contractuel",
+        ContractKind::Cdd => "cdd",
+        ContractKind::Cdi => "cdi",
+        ContractKind::Apprentissage => "apprentissage",
+        ContractKind::Stage => "stage",
+        ContractKind::Autre => "autre",
+    }
+}
+
+/// How results are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// The bundle's order, grouped by family (with headings).
+    #[default]
+    Family,
+    /// Newest publication first; undated offers last.
+    Newest,
+}
+
+/// What the visitor asked for.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    pub text: String,
+    /// Selected values per facet, in [`Facet::ALL`] order.
+    pub selected: [Vec<String>; 6],
+    pub sort: Sort,
+    /// Show filled, closed and past-date offers too.
+    pub show_inactive: bool,
+}
+
+impl Query {
+    pub fn selected(&self, facet: Facet) -> &[String] {
+        &self.selected[facet.index()]
+    }
+    pub fn selected_mut(&mut self, facet: Facet) -> &mut Vec<String> {
+        &mut self.selected[facet.index()]
+    }
+    /// True when nothing narrows the list (the text is blank and no facet is selected).
+    pub fn is_unfiltered(&self) -> bool {
+        self.text.trim().is_empty() && self.selected.iter().all(Vec::is_empty)
+    }
+}
+
+/// The outcome of a query.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Results {
+    /// Indices into the bundle's offers, in display order.
+    pub offers: Vec<u32>,
+    /// For each facet, for each of its options: how many offers the query would give with that
+    /// option as the facet's only selection (the other filters kept).
+    pub counts: [Vec<u32>; 6],
+    /// Offers that match but are hidden because they are no longer open.
+    pub hidden_inactive: u32,
+}
+
+/// A bitset over offers.
+#[derive(Clone)]
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn empty(n: usize) -> Bits {
+        Bits(vec![0; n.div_ceil(64)])
+    }
+    fn full(n: usize) -> Bits {
+        let mut b = Bits(vec![u64::MAX; n.div_ceil(64)]);
+        if n % 64 != 0 {
+            if let Some(last) = b.0.last_mut() {
+                *last = (1u64 << (n % 64)) - 1;
+            }
+        }
+        b
+    }
+    fn set(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+    fn get(&self, i: usize) -> bool {
+        self.0[i / 64] & (1 << (i % 64)) != 0
+    }
+    fn and(&mut self, other: &Bits) {
+        self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a &= b);
+    }
+}
+
+/// Built once when a bundle is loaded; answers queries without touching the offers' text again.
+pub struct SearchIndex {
+    len: usize,
+    /// Sorted folded words, and for each the sorted offers containing it.
+    vocab: Vec<String>,
+    postings: Vec<Vec<u32>>,
+    options: [Vec<FacetOption>; 6],
+    /// Per facet, per offer: the option indices it has (a place may be several).
+    values: [Vec<Vec<u16>>; 6],
+    status: Vec<Status>,
+    closes_on: Vec<Option<Date>>,
+    published_on: Vec<Option<Date>>,
+    family_rank: Vec<u16>,
+}
+
+fn searchable_text(bundle: &Bundle, offer: &Offer) -> String {
+    let mut text = String::with_capacity(256);
+    for part in [
+        offer.title.as_str(),
+        bundle.family_label(&offer.family).unwrap_or(""),
+        offer.employer.as_str(),
+        offer.grade.as_ref().map_or("", |g| g.label.as_str()),
+    ] {
+        text.push_str(part);
+        text.push(' ');
+    }
+    text.push_str(&offer.location_line());
+    text.push(' ');
+    for tag in &offer.tags {
+        text.push_str(tag);
+        text.push(' ');
+    }
+    if let Some(doc) = &offer.description {
+        text.push_str(&document_text(doc));
+    }
+    text
+}
+
+impl SearchIndex {
+    pub fn new(bundle: &Bundle) -> SearchIndex {
+        let offers = &bundle.offers;
+        let len = offers.len();
+        // Words → offers.
+        let mut pairs: Vec<(String, u32)> = Vec::new();
+        for (i, offer) in offers.iter().enumerate() {
+            let mut ws = words(&searchable_text(bundle, offer));
+            ws.sort_unstable();
+            ws.dedup();
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            pairs.extend(ws.into_iter().map(|w| (w, i)));
+        }
+        pairs.sort_unstable();
+        let mut vocab: Vec<String> = Vec::new();
+        let mut postings: Vec<Vec<u32>> = Vec::new();
+        for (word, i) in pairs {
+            if vocab.last() != Some(&word) {
+                vocab.push(word);
+                postings.push(Vec::new());
+            }
+            if let Some(p) = postings.last_mut() {
+                p.push(i);
+            }
+        }
+
+        // Facet options and each offer's values.
+        let mut options: [Vec<FacetOption>; 6] = Default::default();
+        let mut values: [Vec<Vec<u16>>; 6] = Default::default();
+        options[Facet::Family.index()] = bundle
+            .families
+            .iter()
+            .map(|f| FacetOption {
+                value: f.id.clone(),
+                label: f.label.clone(),
+            })
+            .collect();
+        let fixed = |vals: &[&str]| -> Vec<FacetOption> {
+            vals.iter()
+                .map(|v| FacetOption {
+                    value: (*v).into(),
+                    label: (*v).into(),
+                })
+                .collect()
+        };
+        options[Facet::Grade.index()] = fixed(&["a-plus", "a", "b", "c"]);
+        options[Facet::Remote.index()] = fixed(&["aucun", "partiel", "complet"]);
+        options[Facet::Contract.index()] = fixed(&[
+            "titulaire-ou-contractuel",
+            "titulaire",
+            "contractuel",
+            "cdd",
+            "cdi",
+            "apprentissage",
+            "stage",
+            "autre",
+        ]);
+        // Places and employers: the labels found, sorted by their folded form.
+        for (facet, labels) in [
+            (
+                Facet::Location,
+                offers
+                    .iter()
+                    .flat_map(|o| o.locations.iter().map(|l| l.city.clone()))
+                    .collect::<Vec<_>>(),
+            ),
+            (
+                Facet::Employer,
+                offers.iter().map(|o| o.employer.clone()).collect(),
+            ),
+        ] {
+            let mut opts: Vec<FacetOption> = labels
+                .into_iter()
+                .map(|label| FacetOption {
+                    value: value_of(&label),
+                    label,
+                })
+                .filter(|o| !o.value.is_empty())
+                .collect();
+            opts.sort_by(|a, b| a.value.cmp(&b.value));
+            opts.dedup_by(|a, b| a.value == b.value);
+            options[facet.index()] = opts;
+        }
+        let find = |facet: Facet, value: &str| -> Option<u16> {
+            options[facet.index()]
+                .iter()
+                .position(|o| o.value == value)
+                .and_then(|p| u16::try_from(p).ok())
+        };
+        for offer in offers {
+            let one = |facet: Facet, v: Option<&str>| {
+                v.and_then(|v| find(facet, v))
+                    .into_iter()
+                    .collect::<Vec<u16>>()
+            };
+            values[Facet::Family.index()].push(one(Facet::Family, Some(&offer.family)));
+            let mut places: Vec<u16> = offer
+                .locations
+                .iter()
+                .filter_map(|l| find(Facet::Location, &value_of(&l.city)))
+                .collect();
+            places.dedup();
+            values[Facet::Location.index()].push(places);
+            values[Facet::Grade.index()].push(one(
+                Facet::Grade,
+                offer.grade.as_ref().map(|g| grade_value(g.level)),
+            ));
+            values[Facet::Remote.index()].push(one(
+                Facet::Remote,
+                offer.remote.as_ref().map(|r| remote_value(r.mode)),
+            ));
+            values[Facet::Contract.index()].push(one(
+                Facet::Contract,
+                offer.contract.as_ref().map(|c| contract_value(c.kind)),
+            ));
+            values[Facet::Employer.index()]
+                .push(one(Facet::Employer, Some(&value_of(&offer.employer))));
+        }
+        let family_rank = offers
+            .iter()
+            .map(|o| {
+                bundle
+                    .families
+                    .iter()
+                    .position(|f| f.id == o.family)
+                    .and_then(|p| u16::try_from(p).ok())
+                    .unwrap_or(u16::MAX)
+            })
+            .collect();
+        SearchIndex {
+            len,
+            vocab,
+            postings,
+            options,
+            values,
+            status: offers.iter().map(|o| o.status).collect(),
+            closes_on: offers.iter().map(|o| o.closes_on).collect(),
+            published_on: offers.iter().map(|o| o.published_on).collect(),
+            family_rank,
+        }
+    }
+
+    /// The options of a facet, in display order.
+    pub fn options(&self, facet: Facet) -> &[FacetOption] {
+        &self.options[facet.index()]
+    }
+
+    /// Open and not past its closing day.
+    pub fn is_active(&self, i: usize, today: Date) -> bool {
+        self.status[i] == Status::Open && self.closes_on[i].is_none_or(|c| c >= today)
+    }
+
+    /// Offers containing a word that starts with `prefix` (already folded).
+    fn prefix_bits(&self, prefix: &str) -> Bits {
+        let mut bits = Bits::empty(self.len);
+        let start = self.vocab.partition_point(|w| w.as_str() < prefix);
+        for (word, postings) in self.vocab[start..].iter().zip(&self.postings[start..]) {
+            if !word.starts_with(prefix) {
+                break;
+            }
+            for &i in postings {
+                bits.set(i as usize);
+            }
+        }
+        bits
+    }
+
+    /// Runs `query` as of `today`.
+    pub fn search(&self, query: &Query, today: Date) -> Results {
+        // Every word of the text must start a word of the offer.
+        let mut candidates = Bits::full(self.len);
+        for word in words(&query.text) {
+            candidates.and(&self.prefix_bits(&word));
+        }
+        // Which options are selected, per facet (unknown values select nothing and are ignored).
+        let selected: Vec<Vec<bool>> = Facet::ALL
+            .iter()
+            .map(|&f| {
+                let opts = &self.options[f.index()];
+                let sel = query.selected(f);
+                opts.iter().map(|o| sel.contains(&o.value)).collect()
+            })
+            .collect();
+        let active_facets: Vec<usize> =
+            (0..6).filter(|&f| selected[f].iter().any(|s| *s)).collect();
+
+        let mut results = Results::default();
+        for f in Facet::ALL {
+            results.counts[f.index()] = vec![0; self.options[f.index()].len()];
+        }
+        for i in 0..self.len {
+            if !candidates.get(i) {
+                continue;
+            }
+            if !query.show_inactive && !self.is_active(i, today) {
+                // Counted as hidden only when it would otherwise be shown.
+                if active_facets.iter().all(|&f| {
+                    self.values[f][i]
+                        .iter()
+                        .any(|&v| selected[f][usize::from(v)])
+                }) {
+                    results.hidden_inactive += 1;
+                }
+                continue;
+            }
+            let mut failing = active_facets.iter().filter(|&&f| {
+                !self.values[f][i]
+                    .iter()
+                    .any(|&v| selected[f][usize::from(v)])
+            });
+            let first_fail = failing.next().copied();
+            let more_fail = failing.next().is_some();
+            match (first_fail, more_fail) {
+                (None, _) => {
+                    results.offers.push(u32::try_from(i).unwrap_or(u32::MAX));
+                    for f in 0..6 {
+                        for &v in &self.values[f][i] {
+                            results.counts[f][usize::from(v)] += 1;
+                        }
+                    }
+                }
+                (Some(f), false) => {
+                    for &v in &self.values[f][i] {
+                        results.counts[f][usize::from(v)] += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        match query.sort {
+            Sort::Family => results
+                .offers
+                .sort_by_key(|&i| (self.family_rank[i as usize], i)),
+            Sort::Newest => results
+                .offers
+                .sort_by_key(|&i| (std::cmp::Reverse(self.published_on[i as usize]), i)),
+        }
+        results
+    }
+}
+
+/// Published less than 15 days before `today` ("Nouveau").
+pub fn is_new(offer: &Offer, today: Date) -> bool {
+    offer
+        .published_on
+        .is_some_and(|p| (0..=14).contains(&(today.unix_days() - p.unix_days())))
+}
