@@ -1,6 +1,6 @@
 //! Fetching the bundle: the one place the app talks to the network.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use offers_core::{parse_bundle, LoadedBundle, ParseError};
 use thiserror::Error;
@@ -23,7 +23,7 @@ pub enum LoadError {
 }
 
 /// Fetches and reads the bundle at `url`. Offers that had to be skipped are logged to the console.
-pub async fn fetch_bundle(url: &str) -> Result<Rc<LoadedBundle>, LoadError> {
+pub async fn fetch_bundle(url: &str) -> Result<Arc<LoadedBundle>, LoadError> {
     let response = gloo_net::http::Request::get(url)
         .send()
         .await
@@ -35,6 +35,7 @@ pub async fn fetch_bundle(url: &str) -> Result<Rc<LoadedBundle>, LoadError> {
         .text()
         .await
         .map_err(|e| LoadError::Network(e.to_string()))?;
+    crate::app::mark("offres:fetched");
     let loaded = parse_bundle(&text).inspect_err(|e| {
         let shown: String = url.chars().take(80).collect();
         log_error(&format!("offres : {shown} : {e}"))
@@ -47,7 +48,8 @@ pub async fn fetch_bundle(url: &str) -> Result<Rc<LoadedBundle>, LoadError> {
             s.reason
         ));
     }
-    Ok(Rc::new(loaded))
+    crate::app::mark("offres:parsed");
+    Ok(Arc::new(loaded))
 }
 
 fn log_error(message: &str) {

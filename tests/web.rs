@@ -3,7 +3,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use offres::components::{Board, DocumentView};
@@ -75,15 +75,30 @@ fn mount_board(src: String) -> HtmlElement {
 
 #[wasm_bindgen_test]
 fn board_renders_the_default_bundle_in_order() {
-    let loaded = Rc::new(offers_core::parse_bundle(DEFAULT_BUNDLE).unwrap());
+    let loaded = Arc::new(offers_core::parse_bundle(DEFAULT_BUNDLE).unwrap());
+    let index = Arc::new(offers_core::SearchIndex::new(&loaded.bundle));
+    let today = offers_core::Date::new(2026, 11, 23).unwrap();
     let root = container();
     let l = loaded.clone();
-    leptos::mount::mount_to(root.clone(), move || view! { <Board loaded=l.clone() /> }).forget();
+    leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <Board loaded=l.clone() index=index.clone() today /> },
+    )
+    .forget();
 
     assert_eq!(all(&root, "h1").len(), 1);
     assert_eq!(text(&all(&root, "h1")[0]), "Rejoignez-nous");
+    // Seed 003 is filled: hidden until asked for; every other offer is a card.
     let panels = all(&root, "li.offres-panel");
-    assert_eq!(panels.len(), loaded.bundle.offers.len());
+    assert_eq!(panels.len(), loaded.bundle.offers.len() - 1);
+    assert!(root
+        .query_selector("#offre-eig-charge-mission-coordination")
+        .unwrap()
+        .is_none());
+    assert_eq!(
+        text(&root.query_selector(".offres-count").unwrap().unwrap()),
+        "22 offres"
+    );
 
     // Families of the own section, in the bundle's order, each a heading over its grid.
     let own_families: Vec<String> = all(&root, "#offres-section-propres ~ .offres-family h3")
@@ -134,7 +149,7 @@ fn board_renders_the_default_bundle_in_order() {
             .bundle
             .offers
             .iter()
-            .filter(|o| o.url.is_some())
+            .filter(|o| o.url.is_some() && o.status == offers_core::Status::Open)
             .count()
     );
     let unique: std::collections::HashSet<_> = buttons.iter().collect();
@@ -145,17 +160,20 @@ fn board_renders_the_default_bundle_in_order() {
     );
     assert!(consult.iter().all(|b| b.ends_with("(site externe)")));
 
-    // The filled offer (seed 003) is marked, the full texts are readable in place.
-    let eig = root
-        .query_selector("#offre-eig-charge-mission-coordination")
-        .unwrap()
-        .unwrap();
-    let eig_panel = eig.closest("li").unwrap().unwrap();
+    // Offers with a full text link their title to their page on the board.
+    let internal: Vec<String> = all(&root, ".offres-panel__title a")
+        .iter()
+        .filter_map(|a| a.get_attribute("href"))
+        .filter(|h| h.starts_with("?offre="))
+        .collect();
     assert_eq!(
-        text(&eig_panel.query_selector(".offres-badge").unwrap().unwrap()),
-        "Pourvue"
+        internal,
+        [
+            "?offre=charge-mission-design",
+            "?offre=recrutement-bin",
+            "?offre=apprentissage-chef-projet-numerique-responsable"
+        ]
     );
-    assert_eq!(all(&root, "details.offres-panel__details").len(), 4);
     let design = root
         .query_selector("#offre-charge-mission-design")
         .unwrap()

@@ -1,34 +1,99 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
-use offers_core::LoadedBundle;
+use offers_core::{Date, LoadedBundle, SearchIndex};
 
-use super::{DocumentView, SectionBlock};
+use super::{
+    ActiveFilters, DocumentView, Facets, OfferPage, ResultCount, ResultList, SearchBox, SortControl,
+};
 use crate::i18n;
+use crate::url_state::UrlState;
 
-/// The loaded board: the page's title and introduction, a notice for skipped offers, then each
-/// section with its families (or a message when there is no offer at all).
+/// The loaded board: the list with its search and filters, or an offer's page (`?offre=ID`).
+/// The query lives in the URL; results are derived from it.
 #[component]
-pub fn Board(loaded: std::rc::Rc<LoadedBundle>) -> impl IntoView {
+pub fn Board(loaded: Arc<LoadedBundle>, index: Arc<SearchIndex>, today: Date) -> impl IntoView {
+    let state = UrlState::new(index.clone());
+    let results = {
+        let index = index.clone();
+        Memo::new(move |_| state.query.with(|q| index.search(q, today)))
+    };
+    // The offer page shown, if the URL names an offer that has one.
+    let page = {
+        let loaded = loaded.clone();
+        Memo::new(move |_| {
+            state.offer.get().and_then(|id| {
+                loaded
+                    .bundle
+                    .offers
+                    .iter()
+                    .position(|o| o.id == id && o.description.is_some())
+            })
+        })
+    };
+    {
+        let loaded = loaded.clone();
+        Effect::new(move |_| {
+            let title = match page.get() {
+                Some(i) => format!(
+                    "{} – {}",
+                    loaded.bundle.offers[i].title, loaded.bundle.page.title
+                ),
+                None => format!("{} – {}", loaded.bundle.page.title, i18n::DEFAULT_TITLE),
+            };
+            document().set_title(&title);
+        });
+    }
+    move || match page.get() {
+        Some(i) => {
+            let offer = loaded.bundle.offers[i].clone();
+            let family_label = loaded
+                .bundle
+                .family_label(&offer.family)
+                .unwrap_or_default()
+                .to_string();
+            let back_href = state.href(&state.query.get_untracked(), None);
+            view! { <OfferPage offer family_label back_href today state /> }.into_any()
+        }
+        None => list_page(state, loaded.clone(), index.clone(), results, today).into_any(),
+    }
+}
+
+fn list_page(
+    state: UrlState,
+    loaded: Arc<LoadedBundle>,
+    index: Arc<SearchIndex>,
+    results: Memo<offers_core::Results>,
+    today: Date,
+) -> impl IntoView {
     let bundle = &loaded.bundle;
     let skipped = loaded.skipped.len();
-    let sections = bundle
-        .grouped()
-        .into_iter()
-        .map(|g| {
-            let families = g
-                .families
-                .into_iter()
-                .map(|f| (f.family.clone(), f.offers.into_iter().cloned().collect()))
-                .collect::<Vec<_>>();
-            view! { <SectionBlock section=g.section text=g.text.cloned() families /> }
-        })
-        .collect_view();
+    let empty = bundle.offers.is_empty();
     view! {
         <h1 class="offres-title">{bundle.page.title.clone()}</h1>
         <div class="offres-intro">
             <DocumentView doc=bundle.page.intro.clone() />
         </div>
         {(skipped > 0).then(|| view! { <p class="offres-notice">{i18n::skipped(skipped)}</p> })}
-        {bundle.offers.is_empty().then(|| view! { <p class="offres-empty">{i18n::EMPTY}</p> })}
-        {sections}
+        {if empty {
+            view! { <p class="offres-empty">{i18n::EMPTY}</p> }.into_any()
+        } else {
+            view! {
+                <div class="offres-layout">
+                    <div class="offres-layout__filters">
+                        <h2 class="offres-filters__title">{i18n::FILTERS_TITLE}</h2>
+                        <SearchBox state />
+                        <SortControl state results />
+                        <Facets state index=index.clone() results />
+                    </div>
+                    <div class="offres-layout__results">
+                        <ActiveFilters state index=index.clone() />
+                        <ResultCount state results />
+                        <ResultList state loaded=loaded.clone() results today />
+                    </div>
+                </div>
+            }
+            .into_any()
+        }}
     }
 }

@@ -1,20 +1,38 @@
 use leptos::prelude::*;
-use offers_core::{Offer, Status};
+use offers_core::{is_new, Date, Offer, Status};
 
-use super::{DocumentView, PinIcon};
+use super::PinIcon;
 use crate::i18n;
+use crate::url_state::{InternalLink, UrlState};
 
-/// One offer as a panel of the grid: title link, grade, location, and the action button, whose
-/// accessible name names the offer (so no two buttons on the page share a name).
-#[component]
-pub fn OfferCard(offer: Offer) -> impl IntoView {
-    let title_id = format!("offre-{}", offer.id);
-    let location = offer.location_line();
-    let status = match offer.status {
-        Status::Open => None,
+/// What marks an offer that is no longer open: filled, or closed (withdrawn or past its date).
+pub fn inactive_label(offer: &Offer, today: Date) -> Option<&'static str> {
+    match offer.status {
         Status::Filled => Some(i18n::FILLED),
         Status::Closed => Some(i18n::CLOSED),
-    };
+        Status::Open if offer.closes_on.is_some_and(|c| c < today) => Some(i18n::CLOSED),
+        Status::Open => None,
+    }
+}
+
+/// One offer as a panel of the grid: title link, grade, location, and the action button, whose
+/// accessible name names the offer (so no two buttons on the page share a name). An offer with a
+/// full text links its title to its page here (`page_href`); otherwise to the offer elsewhere.
+#[component]
+pub fn OfferCard(
+    offer: Offer,
+    today: Date,
+    state: UrlState,
+    /// The link to this offer's page on the board, when it has a full text.
+    page_href: Option<String>,
+    /// `h3` in a flat list, `h4` under a family heading.
+    #[prop(default = 4)]
+    heading_level: u8,
+) -> impl IntoView {
+    let title_id = format!("offre-{}", offer.id);
+    let location = offer.location_line();
+    let inactive = inactive_label(&offer, today);
+    let new = inactive.is_none() && is_new(&offer, today);
     let contract = offer.contract.as_ref().map(|c| {
         let mut line = i18n::contract(c.kind).to_string();
         if let Some(d) = &offer.duration {
@@ -24,21 +42,29 @@ pub fn OfferCard(offer: Offer) -> impl IntoView {
         line
     });
     let mailto = offer.apply.as_ref().and_then(|a| a.mailto_href());
-    let subject = offer.apply.as_ref().and_then(|a| a.subject.clone());
-    let apply_text = offer.apply.as_ref().and_then(|a| a.text.clone());
     let title = offer.title.clone();
 
-    let heading = match offer.url.clone() {
-        Some(url) => view! {
+    let link = match (page_href, offer.url.clone()) {
+        (Some(href), _) => {
+            let text = title.clone();
+            view! { <InternalLink state href class="offres-panel__link">{text}</InternalLink> }
+                .into_any()
+        }
+        (None, Some(url)) => view! {
             <a class="offres-panel__link" href=url>
                 {title.clone()}
                 <span class="offres-sr-only">" " {i18n::EXTERNAL}</span>
             </a>
         }
         .into_any(),
-        None => title.clone().into_any(),
+        (None, None) => title.clone().into_any(),
     };
-    let action = match (offer.url.clone(), mailto.clone()) {
+    let heading = if heading_level <= 3 {
+        view! { <h3 class="offres-panel__title" id=title_id>{link}</h3> }.into_any()
+    } else {
+        view! { <h4 class="offres-panel__title" id=title_id>{link}</h4> }.into_any()
+    };
+    let action = match (offer.url.clone(), mailto) {
         (Some(url), _) => Some(
             view! {
                 <a class="offres-button" href=url>
@@ -59,40 +85,12 @@ pub fn OfferCard(offer: Offer) -> impl IntoView {
         ),
         (None, None) => None,
     };
-    let details = offer.description.clone().map(|doc| {
-        let how_to_apply = (mailto.is_some() || apply_text.is_some()).then(|| {
-            let email = offer.apply.as_ref().and_then(|a| a.email.clone());
-            view! {
-                <h5 class="offres-panel__apply-title">{i18n::HOW_TO_APPLY}</h5>
-                {apply_text.map(|t| view! { <p>{t}</p> })}
-                {mailto.map(|href| view! {
-                    <p>
-                        <a href=href>
-                            {email}
-                            {subject.map(|s| view! { " (" {i18n::EMAIL_SUBJECT} " « " {s} " »)" })}
-                        </a>
-                    </p>
-                })}
-            }
-        });
-        view! {
-            <details class="offres-panel__details">
-                <summary>
-                    {i18n::READ_DESCRIPTION}
-                    <span class="offres-sr-only">" : " {title.clone()}</span>
-                </summary>
-                <div class="offres-panel__description" lang="fr">
-                    <DocumentView doc=doc heading_level=5 />
-                    {how_to_apply}
-                </div>
-            </details>
-        }
-    });
 
     view! {
-        <li class="offres-panel" class:offres-panel--inactive=status.is_some()>
-            <h4 class="offres-panel__title" id=title_id>{heading}</h4>
-            {status.map(|s| view! { <p class="offres-badge">{s}</p> })}
+        <li class="offres-panel" class:offres-panel--inactive=inactive.is_some()>
+            {heading}
+            {inactive.map(|s| view! { <p class="offres-badge">{s}</p> })}
+            {new.then(|| view! { <p class="offres-badge offres-badge--new">{i18n::NEW}</p> })}
             <p class="offres-panel__employer">{offer.employer.clone()}</p>
             {offer.grade.map(|g| view! { <p class="offres-panel__meta">{g.label}</p> })}
             {(!location.is_empty()).then(|| view! {
@@ -106,7 +104,6 @@ pub fn OfferCard(offer: Offer) -> impl IntoView {
             {offer.positions.filter(|n| *n > 1).map(|n| view! {
                 <p class="offres-panel__meta">{i18n::positions(n)}</p>
             })}
-            {details}
             {action.map(|a| view! { <div class="offres-panel__action">{a}</div> })}
         </li>
     }

@@ -1,17 +1,16 @@
 use leptos::prelude::*;
-use offers_core::{Family, Offer, Section, SectionText};
+use offers_core::{Section, SectionText};
 
-use super::{CalloutBox, DocumentView, FamilySection};
+use super::{CalloutBox, DocumentView};
 use crate::i18n;
 
-/// A part of the board: its heading and introduction, its families, and its closing boxes.
+/// A part of the board: its heading and introduction, its families (children), and its boxes.
 #[component]
 pub fn SectionBlock(
     section: Section,
     /// Heading, introduction and boxes from the bundle, if it has them.
     text: Option<SectionText>,
-    /// The families shown, in order, each with its offers.
-    families: Vec<(Family, Vec<Offer>)>,
+    children: Children,
 ) -> impl IntoView {
     let (key, fallback) = match section {
         Section::Own => ("propres", i18n::SECTION_OWN),
@@ -27,13 +26,16 @@ pub fn SectionBlock(
         <section class="offres-section" aria-labelledby=labelledby>
             <h2 class="offres-section__title" id=heading_id>{heading}</h2>
             <DocumentView doc=intro />
-            {families
-                .into_iter()
-                .map(|(family, offers)| view! {
-                    <FamilySection family offers id_prefix=format!("famille-{key}") />
-                })
-                .collect_view()}
+            {children()}
             {callouts.into_iter().map(|callout| view! { <CalloutBox callout /> }).collect_view()}
         </section>
+    }
+}
+
+/// The key of a section in element ids ("propres", "ailleurs").
+pub fn section_key(section: Section) -> &'static str {
+    match section {
+        Section::Own => "propres",
+        Section::Elsewhere => "ailleurs",
     }
 }

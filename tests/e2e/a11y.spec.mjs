@@ -15,9 +15,18 @@ async function expectNoViolations(page) {
 // Each test gets its page from browser.newContext() (the fixture), as AxeBuilder requires.
 const states = {
   'the loaded board': async (board) => { await board.goto(); await board.loaded(); },
-  'the board with every full text open': async (board, page) => {
-    await board.goto(); await board.loaded();
-    for (const s of await page.locator('summary').all()) await s.click();
+  'a filtered list with chips': async (board) => {
+    await board.goto('?q=data&famille=donnees-datascience-open-data&categorie=a&inactives=1');
+    await board.loaded();
+  },
+  'no result': async (board, page) => {
+    await board.goto('?q=zzzzzz');
+    await expect(page.getByText('Aucune offre ne correspond à votre recherche.')).toBeVisible();
+  },
+  'the newest-first list': async (board) => { await board.goto('?tri=recent'); await board.loaded(); },
+  'an offer page': async (board, page) => {
+    await board.goto('?offre=recrutement-bin');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText("Recrutement pour l'équipe BIN");
   },
   'the loading state': async (board, page) => {
     await board.serveBundle(repoFile('public/offers.json'), { delayMs: 10_000 });

@@ -3,6 +3,7 @@ import { test, expect } from '@playwright/test';
 import { BoardPage, defaultBundle } from './pages/board-page.mjs';
 
 const bundle = defaultBundle();
+const open = bundle.offers.filter((o) => o.status === 'open');
 
 test('every offer of the bundle is a card, family by family, in the bundle order', async ({ page }) => {
   const board = new BoardPage(page);
@@ -10,11 +11,13 @@ test('every offer of the bundle is a card, family by family, in the bundle order
   await board.loaded();
   await expect(board.heading).toHaveText(bundle.page.title);
   await expect(board.status).toHaveText(`${bundle.offers.length} offres chargées`);
-  await expect(board.cards).toHaveCount(bundle.offers.length);
+  // Filled offers (seed 003) are hidden until asked for.
+  await expect(board.cards).toHaveCount(open.length);
+  await expect(board.count).toHaveText(`${open.length} offres`);
 
   for (const section of ['own', 'elsewhere']) {
     for (const family of bundle.families) {
-      const offers = bundle.offers.filter((o) => o.section === section && o.family === family.id);
+      const offers = open.filter((o) => o.section === section && o.family === family.id);
       if (offers.length === 0) continue;
       const sectionKey = section === 'own' ? 'propres' : 'ailleurs';
       const region = page.locator(`section[aria-labelledby="famille-${sectionKey}-${family.id}"]`);
@@ -25,9 +28,14 @@ test('every offer of the bundle is a card, family by family, in the bundle order
         const card = region.locator('li.offres-panel').nth(i);
         await expect(titles.nth(i)).toContainText(offer.title);
         if (offer.grade) await expect(card).toContainText(offer.grade.label);
-        if (offer.url) {
+        if (offer.description) {
+          await expect(card.getByRole('link', { name: offer.title, exact: true }))
+            .toHaveAttribute('href', `?offre=${offer.id}`);
+        } else if (offer.url) {
           await expect(card.getByRole('link', { name: `${offer.title} (site externe)`, exact: true }))
             .toHaveAttribute('href', offer.url);
+        }
+        if (offer.url) {
           await expect(card.getByRole('link', { name: `Consulter l'offre : ${offer.title} (site externe)`, exact: true }))
             .toHaveAttribute('href', offer.url);
         }
@@ -53,7 +61,6 @@ test('one accessible name, one destination: every button, summary and link is to
   const board = new BoardPage(page);
   await board.goto();
   await board.loaded();
-  for (const s of await page.locator('summary').all()) await s.click();
   const controls = await page.locator('a, button, summary').evaluateAll((els) =>
     els.map((e) => ({ name: e.textContent.replace(/\s+/g, ' ').trim(), href: e.getAttribute('href') || e.tagName })));
   const destinations = new Map();
@@ -62,33 +69,50 @@ test('one accessible name, one destination: every button, summary and link is to
   expect(ambiguous).toEqual([]);
   const names = controls.map((c) => c.name);
   const once = (prefix) => names.filter((n) => n.startsWith(prefix));
-  for (const prefix of ["Consulter l'offre", 'Lire le descriptif', 'Candidater par courriel']) {
+  for (const prefix of ["Consulter l'offre", 'Candidater par courriel', 'Retirer']) {
     expect(new Set(once(prefix)).size).toBe(once(prefix).length);
   }
   expect(names.filter((n) => n.startsWith("Consulter l'offre")).length)
-    .toBe(bundle.offers.filter((o) => o.url).length);
+    .toBe(open.filter((o) => o.url).length);
 });
 
-test('full texts open with the keyboard alone, and apply by e-mail with the subject', async ({ page }) => {
+test('an offer with a full text has its own page, reached and left with the keyboard', async ({ page }) => {
   const board = new BoardPage(page);
-  await board.goto();
+  await board.goto('?famille=design');
   await board.loaded();
-  const card = board.card('Chargée ou chargé de mission design');
-  const summary = card.locator('summary');
-  await expect(card.getByText('Assurer le pilotage de l’observatoire')).toBeHidden();
-  await summary.focus();
+  const title = 'Chargée ou chargé de mission design des services numériques';
+  await page.getByRole('link', { name: title, exact: true }).focus();
   await page.keyboard.press('Enter');
-  await expect(card.getByRole('heading', { name: 'Mission', exact: true })).toBeVisible();
-  await expect(card.getByText('Assurer le pilotage de l’observatoire')).toBeVisible();
-  await expect(card.getByRole('link', { name: 'Candidater par courriel : Chargée ou chargé de mission design des services numériques' }))
+  await expect(page).toHaveURL(/\?offre=charge-mission-design&famille=design$/);
+  const h1 = page.getByRole('heading', { level: 1 });
+  await expect(h1).toHaveText(title);
+  await expect(h1).toBeFocused();
+  await expect(page).toHaveTitle(`${title} – Rejoignez-nous`);
+  await expect(page.getByRole('heading', { name: 'Mission', exact: true })).toBeVisible();
+  await expect(page.getByText('Assurer le pilotage de l’observatoire')).toBeVisible();
+  const fact = (term) => page.locator('.offres-facts__row').filter({ has: page.getByRole('term').filter({ hasText: term }) }).getByRole('definition');
+  await expect(fact('Contrat')).toHaveText('CDD');
+  await expect(fact('Publiée le')).toHaveText('12 avril 2021');
+  await expect(page.getByRole('link', { name: /Écrire à candidatures-dinum@pm.gouv.fr \(objet du courriel : « CMD-01 »\)/ }))
     .toHaveAttribute('href', 'mailto:candidatures-dinum@pm.gouv.fr?subject=CMD-01');
-  await expect(card).toContainText('objet du courriel : « CMD-01 »');
+  // Back to the list, filters kept.
+  await page.getByRole('link', { name: 'Retour aux offres' }).first().click();
+  await expect(page).toHaveURL(/\?famille=design$/);
+  await expect(board.facet('Famille de métiers').getByRole('checkbox', { name: /^Design/ })).toBeChecked();
+  await expect(page).toHaveTitle("Rejoignez-nous – Offres d'emploi");
+  // The browser's back button returns to the page, forward to the list.
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 });
 
-test('the filled offer of seed 003 is marked "Pourvue"', async ({ page }) => {
+test('the filled offer of seed 003 shows, marked "Pourvue", when asked for', async ({ page }) => {
   const board = new BoardPage(page);
   await board.goto();
+  await expect(board.card('Entrepreneurs d\'Intérêt Général')).toHaveCount(0);
+  await page.getByRole('checkbox', { name: /Afficher aussi les offres pourvues ou clôturées \(1\)/ }).check();
   await expect(board.card('Entrepreneurs d\'Intérêt Général').locator('.offres-badge')).toHaveText('Pourvue');
+  await expect(page).toHaveURL(/inactives=1/);
+  await expect(board.count).toHaveText(`${bundle.offers.length} offres`);
 });
 
 test('the first tab stop is the skip link, which leads to the offers', async ({ page }) => {
@@ -101,7 +125,7 @@ test('the first tab stop is the skip link, which leads to the offers', async ({ 
   await expect(skip).toBeVisible();
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('link', { name: 'Chef/fe du Pôle Datalab H/F (site externe)', exact: true })).toBeFocused();
+  await expect(board.search).toBeFocused();
 });
 
 for (const width of [320, 1280]) {
@@ -114,7 +138,7 @@ for (const width of [320, 1280]) {
     expect(overflow).toBeLessThanOrEqual(0);
     const columns = await page.locator('.offres-wrapper').first().evaluate((el) =>
       getComputedStyle(el).gridTemplateColumns.split(' ').length);
-    expect(columns).toBe(width === 320 ? 1 : 3);
+    expect(columns).toBe(width === 320 ? 1 : 2);
   });
 }
 

@@ -57,3 +57,48 @@ impl Bundle {
             .collect()
     }
 }
+
+/// Offers of one family inside a section, as indices into the bundle's offers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexGroup {
+    pub section: Section,
+    /// (index of the family in `bundle.families`, offers in the given order)
+    pub families: Vec<(usize, Vec<u32>)>,
+}
+
+impl Bundle {
+    /// Lays out `offers` (indices, already filtered and sorted) as the board shows them: sections in
+    /// page order, families in bundle order, offers in the given order. Empty groups are left out.
+    pub fn group_indices(&self, offers: &[u32]) -> Vec<IndexGroup> {
+        let mut order: Vec<Section> = self.page.sections.iter().map(|s| s.section).collect();
+        for s in [Section::Own, Section::Elsewhere] {
+            if !order.contains(&s) {
+                order.push(s);
+            }
+        }
+        order.dedup();
+        order
+            .into_iter()
+            .filter_map(|section| {
+                let families: Vec<(usize, Vec<u32>)> = self
+                    .families
+                    .iter()
+                    .enumerate()
+                    .map(|(fi, family)| {
+                        let list = offers
+                            .iter()
+                            .copied()
+                            .filter(|&i| {
+                                let o = &self.offers[i as usize];
+                                o.section == section && o.family == family.id
+                            })
+                            .collect();
+                        (fi, list)
+                    })
+                    .filter(|(_, list): &(usize, Vec<u32>)| !list.is_empty())
+                    .collect();
+                (!families.is_empty()).then_some(IndexGroup { section, families })
+            })
+            .collect()
+    }
+}

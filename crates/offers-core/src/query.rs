@@ -81,6 +81,71 @@ pub fn to_params(query: &Query) -> Vec<(&'static str, String)> {
     params
 }
 
+/// Splits a URL's query string (`?a=1&b=x%20y`, with or without the `?`) into decoded pairs.
+/// `+` is a space; a malformed escape is kept as written.
+pub fn parse_search(search: &str) -> Vec<(String, String)> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let (k, v) = part.split_once('=').unwrap_or((part, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Percent-encodes a query-string component (everything but RFC 3986 unreserved characters and
+/// the comma that separates facet values).
+fn encode(text: &str, out: &mut String) {
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~,".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+}
+
+/// The query string (`?q=data&famille=design`, or empty) for a query and an optional offer page.
+pub fn to_search(query: &Query, offer: Option<&str>) -> String {
+    let mut out = String::new();
+    let offer = offer.map(|id| (OFFER, id.to_string()));
+    for (k, v) in offer.into_iter().chain(to_params(query)) {
+        out.push(if out.is_empty() { '?' } else { '&' });
+        out.push_str(k);
+        out.push('=');
+        encode(&v, &mut out);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,6 +171,27 @@ mod tests {
                 ("tri", "recent".into())
             ]
         );
+    }
+
+    #[test]
+    fn query_strings_round_trip() {
+        let mut q = from_params([("q", "données & co + 100%"), ("lieu", "saint-denis,paris")]);
+        q.sort = Sort::Newest;
+        let s = to_search(&q, Some("charge-mission-design"));
+        assert_eq!(s, "?offre=charge-mission-design&q=donn%C3%A9es%20%26%20co%20%2B%20100%25&lieu=saint-denis,paris&tri=recent");
+        let pairs = parse_search(&s);
+        let back = from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        assert_eq!(back, q);
+        assert_eq!(
+            parse_search("?q=a+b&x=%zz&&=v&k"),
+            [
+                ("q".into(), "a b".into()),
+                ("x".into(), "%zz".into()),
+                ("".into(), "v".into()),
+                ("k".into(), "".into())
+            ]
+        );
+        assert_eq!(to_search(&Query::default(), None), "");
     }
 
     #[test]

@@ -236,26 +236,36 @@ impl SearchIndex {
                 label: f.label.clone(),
             })
             .collect();
-        let fixed = |vals: &[&str]| -> Vec<FacetOption> {
+        // Fixed lists in their natural order, keeping only the values some offer has.
+        type Used = fn(&Offer) -> Option<&'static str>;
+        let fixed = |vals: &[&str], used: Used| -> Vec<FacetOption> {
             vals.iter()
+                .filter(|v| offers.iter().any(|o| used(o) == Some(**v)))
                 .map(|v| FacetOption {
                     value: (*v).into(),
                     label: (*v).into(),
                 })
                 .collect()
         };
-        options[Facet::Grade.index()] = fixed(&["a-plus", "a", "b", "c"]);
-        options[Facet::Remote.index()] = fixed(&["aucun", "partiel", "complet"]);
-        options[Facet::Contract.index()] = fixed(&[
-            "titulaire-ou-contractuel",
-            "titulaire",
-            "contractuel",
-            "cdd",
-            "cdi",
-            "apprentissage",
-            "stage",
-            "autre",
-        ]);
+        options[Facet::Grade.index()] = fixed(&["a-plus", "a", "b", "c"], |o| {
+            o.grade.as_ref().map(|g| grade_value(g.level))
+        });
+        options[Facet::Remote.index()] = fixed(&["aucun", "partiel", "complet"], |o| {
+            o.remote.as_ref().map(|r| remote_value(r.mode))
+        });
+        options[Facet::Contract.index()] = fixed(
+            &[
+                "titulaire-ou-contractuel",
+                "titulaire",
+                "contractuel",
+                "cdd",
+                "cdi",
+                "apprentissage",
+                "stage",
+                "autre",
+            ],
+            |o| o.contract.as_ref().map(|c| contract_value(c.kind)),
+        );
         // Places and employers: the labels found, sorted by their folded form.
         for (facet, labels) in [
             (

@@ -16,7 +16,10 @@ export class BoardPage {
     this.warnings = [];
     page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') this.warnings.push(m.text()); });
     this.heading = page.getByRole('heading', { level: 1 });
-    this.status = page.getByRole('status');
+    // The first live region announces loading; the second, the number of results.
+    this.status = page.getByRole('status').first();
+    this.count = page.locator('.offres-count');
+    this.search = page.getByRole('searchbox', { name: 'Rechercher une offre' });
     this.alert = page.getByRole('alert');
     this.retry = page.getByRole('button', { name: 'Réessayer' });
     this.cards = page.locator('li.offres-panel');
@@ -35,8 +38,18 @@ export class BoardPage {
     await this.page.unroute('**/offers.json');
   }
 
-  async goto() {
-    await this.page.goto('./');
+  async goto(search = '') {
+    await this.page.goto(`./${search}`);
+  }
+
+  /** The fieldset of a facet, by its legend. */
+  facet(legend) {
+    return this.page.getByRole('group', { name: legend });
+  }
+
+  /** Titles of the cards shown, in order. */
+  async titles() {
+    return this.page.locator('.offres-panel__title').allInnerTexts();
   }
 
   async loaded() {

@@ -1,0 +1,65 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use offers_core::{Facet, Query, SearchIndex};
+
+use crate::i18n;
+use crate::url_state::UrlState;
+
+/// The active filters as removable chips, and "Réinitialiser" to clear everything.
+#[component]
+pub fn ActiveFilters(state: UrlState, index: Arc<SearchIndex>) -> impl IntoView {
+    let chips = move || {
+        let q = state.query.get();
+        let mut chips = Vec::new();
+        for facet in Facet::ALL {
+            for value in q.selected(facet) {
+                let label = index
+                    .options(facet)
+                    .iter()
+                    .find(|o| &o.value == value)
+                    .map_or_else(
+                        || value.clone(),
+                        |o| i18n::option_label(facet, &o.value, &o.label),
+                    );
+                let value = value.clone();
+                let remove = move |_| {
+                    let mut q = state.query.get_untracked();
+                    q.selected_mut(facet).retain(|v| *v != value);
+                    state.set_query(q, false);
+                };
+                chips.push(view! {
+                    <li>
+                        <button type="button" class="offres-chip" on:click=remove>
+                            <span class="offres-sr-only">{i18n::facet_label(facet)} " : "</span>
+                            {label}
+                            <span class="offres-sr-only">" – " {i18n::REMOVE_FILTER}</span>
+                            <span class="offres-chip__cross" aria-hidden="true">" ×"</span>
+                        </button>
+                    </li>
+                });
+            }
+        }
+        chips
+    };
+    let reset = move |_| {
+        let q = state.query.get_untracked();
+        state.set_query(
+            Query {
+                sort: q.sort,
+                show_inactive: q.show_inactive,
+                ..Query::default()
+            },
+            false,
+        );
+    };
+    view! {
+        <Show when=move || !state.query.with(Query::is_unfiltered)>
+            <div class="offres-active">
+                <p class="offres-active__title" id="offres-filtres-actifs">{i18n::ACTIVE_FILTERS}</p>
+                <ul class="offres-active__list" role="list" aria-labelledby="offres-filtres-actifs">{chips.clone()}</ul>
+                <button type="button" class="offres-button offres-button--secondary" on:click=reset>{i18n::RESET}</button>
+            </div>
+        </Show>
+    }
+}

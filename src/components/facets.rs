@@ -1,0 +1,68 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use offers_core::{Facet, Results, SearchIndex};
+
+use crate::i18n;
+use crate::url_state::UrlState;
+
+/// One fieldset of checkboxes per facet. Each option says how many offers it would give with the
+/// other filters; an option at 0 stays listed, marked, and is disabled unless it is checked (so
+/// that it can still be unchecked).
+#[component]
+pub fn Facets(state: UrlState, index: Arc<SearchIndex>, results: Memo<Results>) -> impl IntoView {
+    Facet::ALL
+        .into_iter()
+        .filter(|f| index.options(*f).len() > 1)
+        .map(|facet| {
+            let options = index.options(facet).to_vec();
+            let items = options
+                .into_iter()
+                .enumerate()
+                .map(|(n, option)| {
+                    let id = format!("offres-{}-{}", facet.key(), option.value);
+                    let value = option.value.clone();
+                    let checked = {
+                        let value = value.clone();
+                        Memo::new(move |_| state.query.with(|q| q.selected(facet).contains(&value)))
+                    };
+                    let count = Memo::new(move |_| results.with(|r| r.counts[facet as usize].get(n).copied().unwrap_or(0)));
+                    let toggle = move |_| {
+                        let mut q = state.query.get_untracked();
+                        let list = q.selected_mut(facet);
+                        match list.iter().position(|v| *v == value) {
+                            Some(p) => {
+                                list.remove(p);
+                            }
+                            None => list.push(value.clone()),
+                        }
+                        state.set_query(q, false);
+                    };
+                    let label = i18n::option_label(facet, &option.value, &option.label);
+                    view! {
+                        <li class="offres-facet__option" class:offres-facet__option--empty=move || count.get() == 0>
+                            <input
+                                type="checkbox"
+                                id=id.clone()
+                                prop:checked=move || checked.get()
+                                disabled=move || count.get() == 0 && !checked.get()
+                                on:change=toggle
+                            />
+                            <label for=id>
+                                {label}
+                                " "
+                                <span class="offres-facet__count">{move || i18n::option_count(count.get())}</span>
+                            </label>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <fieldset class="offres-facet">
+                    <legend class="offres-facet__legend">{i18n::facet_label(facet)}</legend>
+                    <ul class="offres-facet__options" role="list">{items}</ul>
+                </fieldset>
+            }
+        })
+        .collect_view()
+}

@@ -1,0 +1,117 @@
+use leptos::html::H1;
+use leptos::prelude::*;
+use offers_core::{is_safe_url, Date, Offer, SalaryPeriod};
+
+use super::offer_card::inactive_label;
+use super::DocumentView;
+use crate::i18n;
+use crate::url_state::{InternalLink, UrlState};
+
+/// An offer's own page: its full text and everything needed to apply. Focus moves to its `h1`
+/// when it opens, so screen-reader and keyboard users start at the top of the new view.
+#[component]
+pub fn OfferPage(
+    offer: Offer,
+    family_label: String,
+    back_href: String,
+    today: Date,
+    state: UrlState,
+) -> impl IntoView {
+    let heading = NodeRef::<H1>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    let inactive = inactive_label(&offer, today);
+    let mut facts: Vec<(&'static str, String)> = vec![
+        (i18n::FACT_EMPLOYER, offer.employer.clone()),
+        (i18n::FACT_FAMILY, family_label),
+    ];
+    if let Some(g) = &offer.grade {
+        facts.push((i18n::FACT_GRADE, g.label.clone()));
+    }
+    let place = offer.location_line();
+    if !place.is_empty() {
+        facts.push((i18n::FACT_PLACE, place));
+    }
+    if let Some(c) = &offer.contract {
+        facts.push((
+            i18n::FACT_CONTRACT,
+            c.text
+                .clone()
+                .unwrap_or_else(|| i18n::contract(c.kind).to_string()),
+        ));
+    }
+    if let Some(d) = &offer.duration {
+        facts.push((i18n::FACT_DURATION, d.clone()));
+    }
+    if let Some(s) = &offer.start {
+        facts.push((
+            i18n::FACT_START,
+            s.text
+                .clone()
+                .or_else(|| s.date.map(Date::to_french))
+                .unwrap_or_default(),
+        ));
+    }
+    if let Some(p) = offer.published_on {
+        facts.push((i18n::FACT_PUBLISHED, p.to_french()));
+    }
+    if let Some(c) = offer.closes_on {
+        facts.push((i18n::FACT_CLOSES, c.to_french()));
+    }
+    if let Some(s) = &offer.salary {
+        let text = s
+            .text
+            .clone()
+            .unwrap_or_else(|| i18n::salary(s.min, s.max, s.period == SalaryPeriod::Year));
+        facts.push((i18n::FACT_SALARY, text));
+    }
+    if let Some(n) = offer.positions.filter(|n| *n > 1) {
+        facts.push((i18n::FACT_POSITIONS, i18n::positions(n)));
+    }
+    if let Some(r) = &offer.reference {
+        facts.push((i18n::FACT_REFERENCE, r.clone()));
+    }
+    let apply = offer.apply.clone().unwrap_or_default();
+    let mailto = apply.mailto_href();
+    let apply_url = apply.url.clone().filter(|u| is_safe_url(u));
+    let external = offer.url.clone().filter(|u| is_safe_url(u));
+    let back_top = back_href.clone();
+    view! {
+        <article class="offres-offer" aria-labelledby="offres-offre-titre">
+            <p class="offres-offer__back"><InternalLink state href=back_top>{i18n::BACK_TO_LIST}</InternalLink></p>
+            <h1 class="offres-title" id="offres-offre-titre" tabindex="-1" node_ref=heading>{offer.title.clone()}</h1>
+            {inactive.map(|s| view! { <p class="offres-badge">{s}</p> })}
+            <dl class="offres-facts">
+                {facts
+                    .into_iter()
+                    .map(|(term, value)| view! { <div class="offres-facts__row"><dt>{term}</dt><dd>{value}</dd></div> })
+                    .collect_view()}
+            </dl>
+            <div class="offres-offer__description" lang="fr">
+                {offer.description.clone().map(|doc| view! { <DocumentView doc heading_level=2 /> })}
+            </div>
+            <section class="offres-apply" aria-labelledby="offres-candidater">
+                <h2 id="offres-candidater">{i18n::HOW_TO_APPLY}</h2>
+                {apply.text.clone().map(|t| view! { <p>{t}</p> })}
+                {mailto.map(|href| view! {
+                    <p>
+                        <a class="offres-button" href=href>
+                            {i18n::WRITE_TO} " " {apply.email.clone()}
+                            {apply.subject.clone().map(|s| view! { " (" {i18n::EMAIL_SUBJECT} " « " {s} " »)" })}
+                        </a>
+                    </p>
+                })}
+                {apply_url.map(|u| view! {
+                    <p><a href=u>{i18n::APPLY_ONLINE} <span class="offres-sr-only">" " {i18n::EXTERNAL}</span></a></p>
+                })}
+                {external.map(|u| view! {
+                    <p><a href=u>{i18n::FULL_OFFER_ELSEWHERE} <span class="offres-sr-only">" " {i18n::EXTERNAL}</span></a></p>
+                })}
+            </section>
+            <p class="offres-offer__back"><InternalLink state href=back_href>{i18n::BACK_TO_LIST}</InternalLink></p>
+        </article>
+    }
+}

@@ -1,0 +1,30 @@
+use leptos::prelude::*;
+use offers_core::{Query, Results};
+
+use crate::i18n;
+use crate::url_state::UrlState;
+
+/// How many offers match, in a polite live region; with none, a message and a way out.
+#[component]
+pub fn ResultCount(state: UrlState, results: Memo<Results>) -> impl IntoView {
+    let count = move || results.with(|r| r.offers.len());
+    let reset = move |_| {
+        let q = state.query.get_untracked();
+        state.set_query(
+            Query {
+                sort: q.sort,
+                show_inactive: q.show_inactive,
+                ..Query::default()
+            },
+            false,
+        );
+    };
+    view! {
+        <p class="offres-count" role="status">
+            {move || if count() == 0 { i18n::NO_RESULT.to_string() } else { i18n::offers_count(count()) }}
+        </p>
+        <Show when=move || count() == 0 && !state.query.with(Query::is_unfiltered)>
+            <button type="button" class="offres-button" on:click=reset>{i18n::RESET_SEARCH}</button>
+        </Show>
+    }
+}

@@ -1,0 +1,32 @@
+use leptos::prelude::*;
+use offers_core::Query;
+
+use crate::i18n;
+use crate::url_state::UrlState;
+
+/// The search field: results follow each keystroke.
+#[component]
+pub fn SearchBox(state: UrlState) -> impl IntoView {
+    let on_input = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        let query = Query {
+            text,
+            ..state.query.get_untracked()
+        };
+        state.set_query(query, true);
+    };
+    view! {
+        <div class="offres-search" role="search">
+            <label class="offres-search__label" for="offres-recherche">{i18n::SEARCH_LABEL}</label>
+            <input
+                id="offres-recherche"
+                class="offres-search__input"
+                type="search"
+                autocomplete="off"
+                spellcheck="false"
+                prop:value=move || state.query.with(|q| q.text.clone())
+                on:input=on_input
+            />
+        </div>
+    }
+}

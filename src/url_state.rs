@@ -1,0 +1,117 @@
+//! The URL is the single source of the query: the visible list is derived from it, and every
+//! change is a navigation (typing replaces the history entry; filters, sort and pages push one, so
+//! back and forward step through them).
+//!
+//! Written on the browser's History API rather than with leptos_router, for two reasons:
+//! - bytes: the router (and the `url` crate it parses with) weighed 10.4 KB brotli in the first
+//!   view, measured with the same app (171.6 KB with it, 161.2 KB without), for what `pushState`,
+//!   `popstate` and the small query-string codec of offers-core (`query::parse_search`) do;
+//! - embedding: a router takes over the page's URL and its links, which the widget must never do
+//!   to a host page; this state is one small type to swap for an in-memory one there.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use offers_core::query::{from_params, parse_search, retain_known, to_search, OFFER};
+use offers_core::{Query, SearchIndex};
+
+/// The query and the offer page read from the URL, and how to change them.
+#[derive(Clone, Copy)]
+pub struct UrlState {
+    /// `location.search` as last seen.
+    search: RwSignal<String>,
+    pub query: Memo<Query>,
+    /// The `offre` parameter: the offer page shown, if any.
+    pub offer: Memo<Option<String>>,
+}
+
+fn current_search() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+impl UrlState {
+    /// Reads the page's URL and follows back and forward; unknown options are dropped against
+    /// `index`.
+    pub fn new(index: Arc<SearchIndex>) -> UrlState {
+        let search = RwSignal::new(current_search());
+        let handle =
+            window_event_listener(leptos::ev::popstate, move |_| search.set(current_search()));
+        on_cleanup(move || handle.remove());
+        let pairs = Memo::new(move |_| search.with(|s| parse_search(s)));
+        let query = Memo::new(move |_| {
+            pairs.with(|p| {
+                let mut q = from_params(p.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+                retain_known(&mut q, &index);
+                q
+            })
+        });
+        let offer = Memo::new(move |_| {
+            pairs.with(|p| {
+                p.iter()
+                    .rev()
+                    .find(|(k, _)| k == OFFER)
+                    .map(|(_, v)| v.clone())
+            })
+        });
+        UrlState {
+            search,
+            query,
+            offer,
+        }
+    }
+
+    /// The link to the list for `query`, or to an offer's page with that query kept for the way
+    /// back. Relative (`?…`, or `./` for the bare list), so it works under any sub-path.
+    pub fn href(&self, query: &Query, offer: Option<&str>) -> String {
+        let search = to_search(query, offer);
+        if search.is_empty() {
+            window()
+                .location()
+                .pathname()
+                .unwrap_or_else(|_| "./".into())
+        } else {
+            search
+        }
+    }
+
+    /// Goes to `href` (from [`UrlState::href`]) without reloading. `replace` for typing, so that
+    /// history is not one entry a keystroke.
+    pub fn go(&self, href: &str, replace: bool) {
+        if let Ok(history) = window().history() {
+            let done = if replace {
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
+            } else {
+                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
+            };
+            if done.is_ok() {
+                self.search.set(current_search());
+            }
+        }
+    }
+
+    /// Shows the list for `query`.
+    pub fn set_query(&self, query: Query, replace: bool) {
+        self.go(&self.href(&query, None), replace);
+    }
+}
+
+/// A link inside the board: a plain click navigates in place; a click with a modifier key (new
+/// tab, new window) or another button is left to the browser, and the URL works there too.
+#[component]
+pub fn InternalLink(
+    state: UrlState,
+    href: String,
+    #[prop(optional, into)] class: String,
+    children: Children,
+) -> impl IntoView {
+    let target = href.clone();
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+            return;
+        }
+        ev.prevent_default();
+        state.go(&target, false);
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    };
+    view! { <a href=href class=class on:click=on_click>{children()}</a> }
+}

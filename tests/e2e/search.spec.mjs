@@ -1,0 +1,122 @@
+// Finding offers: search as you type, facets with counts, chips, sort, URL state, "Afficher plus".
+import { execFileSync } from 'node:child_process';
+import { test, expect } from '@playwright/test';
+import { BoardPage, defaultBundle } from './pages/board-page.mjs';
+
+const open = defaultBundle().offers.filter((o) => o.status === 'open');
+
+test('search is case- and accent-insensitive, every word must match, results follow typing', async ({ page }) => {
+  const board = new BoardPage(page);
+  await board.goto();
+  await board.loaded();
+  await board.search.fill('donnees');
+  await expect(board.card('Analyste de données H/F')).toHaveCount(1);
+  await expect(page).toHaveURL(/\?q=donnees$/);
+  await board.search.fill('INGENIEUR');
+  await expect(board.cards).toHaveCount(1);
+  await expect(board.card('Ingénieur data H/F')).toHaveCount(1);
+  await expect(board.count).toHaveText('1 offre');
+  await board.search.fill('coach agile');
+  await expect(board.card("Recrutement pour l'équipe BIN")).toHaveCount(1);
+  await board.search.fill('');
+  await board.search.pressSequentially('scien', { delay: 20 });
+  await expect(board.card('Data scientist H/F')).toHaveCount(1);
+  await board.search.fill('zzzzzz');
+  await expect(board.count).toHaveText('Aucune offre ne correspond à votre recherche.');
+  await page.getByRole('button', { name: 'Réinitialiser la recherche' }).click();
+  await expect(board.cards).toHaveCount(open.length);
+  await expect(board.search).toHaveValue('');
+});
+
+test('facets: OR inside, AND across, counts, zero options marked, chips and reset', async ({ page }) => {
+  const board = new BoardPage(page);
+  await board.goto();
+  await board.loaded();
+  const families = board.facet('Famille de métiers');
+  const design = families.getByRole('checkbox', { name: /^Design/ });
+  await expect(families.getByText('Design (3 offres)')).toBeVisible();
+  await design.check();
+  await expect(board.cards).toHaveCount(3);
+  await expect(page).toHaveURL(/famille=design/);
+  await families.getByRole('checkbox', { name: /^Budget \/ Achats/ }).check();
+  await expect(board.cards).toHaveCount(5);
+  await expect(page).toHaveURL(/famille=design,budget-achats/);
+  // AND across facets: A+ among design or budget.
+  const grades = board.facet('Catégorie');
+  await expect(grades.getByText('Catégorie A+ (2 offres)')).toBeVisible();
+  await grades.getByRole('checkbox', { name: /^Catégorie A\+/ }).check();
+  await expect(board.cards).toHaveCount(2);
+  await expect(board.count).toHaveText('2 offres');
+  // With A+ chosen, families without any A+ offer are at 0: listed, marked, not focusable.
+  const zero = families.getByRole('checkbox', { name: /^Produits numériques/ });
+  await expect(zero).toBeDisabled();
+  await expect(families.getByText('Produits numériques (aucune offre)')).toBeVisible();
+  // Chips remove one filter; reset removes all.
+  await page.getByRole('button', { name: /Catégorie : Catégorie A\+ – retirer ce filtre/ }).click();
+  await expect(board.cards).toHaveCount(5);
+  await page.getByRole('button', { name: 'Réinitialiser', exact: true }).click();
+  await expect(board.cards).toHaveCount(open.length);
+  await expect(design).not.toBeChecked();
+});
+
+test('newest first, and the "Nouveau" badge with the clock set', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2025-05-30T10:00:00Z'));
+  const board = new BoardPage(page);
+  await board.goto();
+  await board.loaded();
+  await page.getByLabel('Trier par').selectOption('recent');
+  await expect(page).toHaveURL(/tri=recent/);
+  const titles = await board.titles();
+  expect(titles[0]).toContain('numérique responsable');
+  expect(titles[1]).toContain('mission design');
+  await expect(board.card('numérique responsable').getByText('Nouveau', { exact: true })).toBeVisible();
+  await expect(page.getByText('Nouveau', { exact: true })).toHaveCount(1);
+});
+
+test('the URL is the state: shared links, reload, back and forward, junk ignored', async ({ page }) => {
+  const board = new BoardPage(page);
+  await board.goto('?q=data&famille=donnees-datascience-open-data');
+  await board.loaded();
+  await expect(board.search).toHaveValue('data');
+  await expect(board.facet('Famille de métiers').getByRole('checkbox', { name: /^Données/ })).toBeChecked();
+  const shown = await board.titles();
+  expect(shown.length).toBeGreaterThan(0);
+  await page.reload();
+  await board.loaded();
+  expect(await board.titles()).toEqual(shown);
+  // Each filter is a step in history.
+  await board.facet('Catégorie').getByRole('checkbox', { name: /^Catégorie A\+/ }).check();
+  await expect(page).toHaveURL(/categorie=a-plus/);
+  const narrowed = await board.titles();
+  await page.goBack();
+  await expect(page).not.toHaveURL(/categorie/);
+  expect(await board.titles()).toEqual(shown);
+  await page.goForward();
+  await expect(page).toHaveURL(/categorie=a-plus/);
+  expect(await board.titles()).toEqual(narrowed);
+  // Unknown keys, unknown options, a malformed sort and escape: the full list, no error.
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await board.goto('?foo=1&famille=astronautique&tri=zzz&lieu=%E2%82&q=');
+  await board.loaded();
+  await expect(board.cards).toHaveCount(open.length);
+  expect(errors).toEqual([]);
+});
+
+test('a large bundle renders 50 cards, then 50 more at a time', async ({ page }) => {
+  const synth = execFileSync('cargo', ['run', '-q', '-p', 'offers-cli', '--', 'synth', '120', '--seed', '3', '--today', '2026-11-23'],
+    { encoding: 'utf8', maxBuffer: 64 << 20 });
+  await page.clock.setFixedTime(new Date('2026-11-23T10:00:00Z'));
+  const board = new BoardPage(page);
+  await board.serveBundle(synth);
+  await board.goto('?tri=recent');
+  await board.loaded();
+  const total = JSON.parse(synth).offers.filter((o) => o.status === 'open').length;
+  await expect(board.count).toHaveText(`${total} offres`);
+  await expect(board.cards).toHaveCount(50);
+  await page.getByRole('button', { name: `Afficher 50 offres de plus (${total - 50} restantes)` }).click();
+  await expect(board.cards).toHaveCount(100);
+  await page.getByRole('button', { name: /Afficher .* de plus|Afficher la dernière offre/ }).click();
+  await expect(board.cards).toHaveCount(total);
+  await expect(page.getByRole('button', { name: /^Afficher/ })).toHaveCount(0);
+});
