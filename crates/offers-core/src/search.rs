@@ -203,27 +203,25 @@ impl SearchIndex {
     pub fn new(bundle: &Bundle) -> SearchIndex {
         let offers = &bundle.offers;
         let len = offers.len();
-        // Words → offers.
-        let mut pairs: Vec<(String, u32)> = Vec::new();
+        // Words → offers: one posting list per distinct word, filled in offer order (so sorted).
+        let mut map: std::collections::HashMap<String, Vec<u32>> = std::collections::HashMap::new();
         for (i, offer) in offers.iter().enumerate() {
             let mut ws = words(&searchable_text(bundle, offer));
             ws.sort_unstable();
             ws.dedup();
             let i = u32::try_from(i).unwrap_or(u32::MAX);
-            pairs.extend(ws.into_iter().map(|w| (w, i)));
-        }
-        pairs.sort_unstable();
-        let mut vocab: Vec<String> = Vec::new();
-        let mut postings: Vec<Vec<u32>> = Vec::new();
-        for (word, i) in pairs {
-            if vocab.last() != Some(&word) {
-                vocab.push(word);
-                postings.push(Vec::new());
-            }
-            if let Some(p) = postings.last_mut() {
-                p.push(i);
+            for w in ws {
+                match map.get_mut(w.as_str()) {
+                    Some(list) => list.push(i),
+                    None => {
+                        map.insert(w, vec![i]);
+                    }
+                }
             }
         }
+        let mut entries: Vec<(String, Vec<u32>)> = map.into_iter().collect();
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let (vocab, postings): (Vec<String>, Vec<Vec<u32>>) = entries.into_iter().unzip();
 
         // Facet options and each offer's values.
         let mut options: [Vec<FacetOption>; 6] = Default::default();
