@@ -89,6 +89,19 @@ impl UrlState {
         }
     }
 
+    /// Clears the text and every facet; the sort and the inactive toggle stay as they are.
+    pub fn clear_filters(&self) {
+        let q = self.query.get_untracked();
+        self.set_query(
+            Query {
+                sort: q.sort,
+                show_inactive: q.show_inactive,
+                ..Query::default()
+            },
+            false,
+        );
+    }
+
     /// Shows the list for `query`.
     pub fn set_query(&self, query: Query, replace: bool) {
         self.go(&self.href(&query, None), replace);

@@ -42,17 +42,7 @@ pub fn ActiveFilters(state: UrlState, index: Arc<SearchIndex>) -> impl IntoView 
         }
         chips
     };
-    let reset = move |_| {
-        let q = state.query.get_untracked();
-        state.set_query(
-            Query {
-                sort: q.sort,
-                show_inactive: q.show_inactive,
-                ..Query::default()
-            },
-            false,
-        );
-    };
+    let reset = move |_| state.clear_filters();
     view! {
         <Show when=move || !state.query.with(Query::is_unfiltered)>
             <div class="offres-active">

@@ -8,17 +8,7 @@ use crate::url_state::UrlState;
 #[component]
 pub fn ResultCount(state: UrlState, results: Memo<Results>) -> impl IntoView {
     let count = move || results.with(|r| r.offers.len());
-    let reset = move |_| {
-        let q = state.query.get_untracked();
-        state.set_query(
-            Query {
-                sort: q.sort,
-                show_inactive: q.show_inactive,
-                ..Query::default()
-            },
-            false,
-        );
-    };
+    let reset = move |_| state.clear_filters();
     view! {
         <p class="offres-count" role="status">
             {move || if count() == 0 { i18n::NO_RESULT.to_string() } else { i18n::offers_count(count()) }}

@@ -75,20 +75,7 @@ pub fn run(
     pretty: bool,
 ) -> Result<Outcome, CliError> {
     let (built, json, findings) = build_checked(dir, generated_at, today, pretty)?;
-    let errors = findings.iter().filter(|f| f.error).count();
-    for f in findings
-        .iter()
-        .filter(|f| f.error)
-        .chain(findings.iter().filter(|f| !f.error))
-    {
-        eprintln!("{f}");
-    }
-    eprintln!(
-        "{} : {errors} erreur(s), {} avertissement(s)",
-        dir.display(),
-        findings.len() - errors
-    );
-    if errors > 0 {
+    if crate::report::print_located(dir, &findings) == Outcome::Invalid {
         eprintln!("{} : rien n'a été écrit", output.display());
         return Ok(Outcome::Invalid);
     }

@@ -1,22 +1,8 @@
 //! Dates as real sites write them: `2021-06-24`, `2022-05-25T14:13:56.593Z`, `22/05/2025`,
 //! `12 avril 2021`, `1er mai 2021`, and for start dates `septembre 2025`.
 
+use offers_core::date::MONTHS_FR as MONTHS;
 use offers_core::Date;
-
-const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
 
 fn month_number(word: &str) -> Option<u8> {
     let w = word

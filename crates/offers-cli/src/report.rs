@@ -97,23 +97,32 @@ pub fn print_findings(origin: &str, findings: &[Finding]) -> Outcome {
     }
 }
 
+/// Prints located findings, errors first, and a count; returns whether there was any error.
+pub fn print_located(origin: &Path, findings: &[crate::content::Located]) -> Outcome {
+    let errors = findings.iter().filter(|f| f.error).count();
+    for f in findings
+        .iter()
+        .filter(|f| f.error)
+        .chain(findings.iter().filter(|f| !f.error))
+    {
+        eprintln!("{f}");
+    }
+    eprintln!(
+        "{} : {errors} erreur(s), {} avertissement(s)",
+        origin.display(),
+        findings.len() - errors
+    );
+    if errors > 0 {
+        Outcome::Invalid
+    } else {
+        Outcome::Ok
+    }
+}
+
 pub fn validate_file(path: &Path, today: Date) -> Result<Outcome, CliError> {
     if path.is_dir() {
         let (built, _, findings) = crate::build::build_checked(path, None, today, false)?;
-        let errors = findings.iter().filter(|f| f.error).count();
-        for f in findings
-            .iter()
-            .filter(|f| f.error)
-            .chain(findings.iter().filter(|f| !f.error))
-        {
-            eprintln!("{f}");
-        }
-        eprintln!(
-            "{} : {errors} erreur(s), {} avertissement(s)",
-            path.display(),
-            findings.len() - errors
-        );
-        if errors > 0 {
+        if print_located(path, &findings) == Outcome::Invalid {
             return Ok(Outcome::Invalid);
         }
         println!(

@@ -15,7 +15,8 @@ pub struct Date {
     day: u8,
 }
 
-const MONTHS_FR: [&str; 12] = [
+/// French month names, January first.
+pub const MONTHS_FR: [&str; 12] = [
     "janvier",
     "février",
     "mars",

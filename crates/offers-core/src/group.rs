@@ -1,62 +1,7 @@
-//! How the board lays offers out: sections (the employer's own offers first), then families in the
-//! bundle's order, then offers in the bundle's order.
+//! How the board lays offers out: sections (in the page's order, the employer's own offers first
+//! otherwise), then families in the bundle's order, then offers in the order given.
 
-use crate::{Bundle, Family, Offer, Section, SectionText};
-
-/// One section of the board and the families shown in it.
-#[derive(Debug)]
-pub struct SectionGroup<'a> {
-    pub section: Section,
-    /// The section's heading and texts, when the bundle gives them.
-    pub text: Option<&'a SectionText>,
-    /// Families with at least one offer in this section, in the bundle's order.
-    pub families: Vec<FamilyGroup<'a>>,
-}
-
-#[derive(Debug)]
-pub struct FamilyGroup<'a> {
-    pub family: &'a Family,
-    pub offers: Vec<&'a Offer>,
-}
-
-impl Bundle {
-    /// The board's layout. Sections come in the order of `page.sections`, then any other section that
-    /// has offers; a section with neither offers nor callouts is left out.
-    pub fn grouped(&self) -> Vec<SectionGroup<'_>> {
-        let mut order: Vec<Section> = self.page.sections.iter().map(|s| s.section).collect();
-        for s in [Section::Own, Section::Elsewhere] {
-            if !order.contains(&s) {
-                order.push(s);
-            }
-        }
-        order.dedup();
-        order
-            .into_iter()
-            .filter_map(|section| {
-                let text = self.page.sections.iter().find(|t| t.section == section);
-                let families: Vec<FamilyGroup> = self
-                    .families
-                    .iter()
-                    .map(|family| FamilyGroup {
-                        family,
-                        offers: self
-                            .offers
-                            .iter()
-                            .filter(|o| o.section == section && o.family == family.id)
-                            .collect(),
-                    })
-                    .filter(|g| !g.offers.is_empty())
-                    .collect();
-                let has_callouts = text.is_some_and(|t| !t.callouts.is_empty());
-                (!families.is_empty() || has_callouts).then_some(SectionGroup {
-                    section,
-                    text,
-                    families,
-                })
-            })
-            .collect()
-    }
-}
+use crate::{Bundle, Section};
 
 /// Offers of one family inside a section, as indices into the bundle's offers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,17 +12,27 @@ pub struct IndexGroup {
 }
 
 impl Bundle {
-    /// Lays out `offers` (indices, already filtered and sorted) as the board shows them: sections in
-    /// page order, families in bundle order, offers in the given order. Empty groups are left out.
-    pub fn group_indices(&self, offers: &[u32]) -> Vec<IndexGroup> {
-        let mut order: Vec<Section> = self.page.sections.iter().map(|s| s.section).collect();
-        for s in [Section::Own, Section::Elsewhere] {
+    /// Sections in the order of `page.sections`, then any the page does not name.
+    fn section_order(&self) -> Vec<Section> {
+        let mut order: Vec<Section> = Vec::new();
+        for s in self
+            .page
+            .sections
+            .iter()
+            .map(|s| s.section)
+            .chain([Section::Own, Section::Elsewhere])
+        {
             if !order.contains(&s) {
                 order.push(s);
             }
         }
-        order.dedup();
         order
+    }
+
+    /// Lays out `offers` (indices, already filtered and sorted) as the board shows them: sections in
+    /// page order, families in bundle order, offers in the given order. Empty groups are left out.
+    pub fn group_indices(&self, offers: &[u32]) -> Vec<IndexGroup> {
+        self.section_order()
             .into_iter()
             .filter_map(|section| {
                 let families: Vec<(usize, Vec<u32>)> = self

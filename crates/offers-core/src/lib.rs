@@ -18,7 +18,7 @@ pub mod schema;
 
 pub use date::Date;
 pub use document::{Block, Document, Inline};
-pub use group::{FamilyGroup, SectionGroup};
+pub use group::IndexGroup;
 pub use model::*;
 pub use parse::{parse_bundle, LoadedBundle, ParseError, SkippedOffer};
 pub use search::{is_new, Facet, FacetOption, Query, Results, SearchIndex, Sort};

@@ -117,19 +117,21 @@ fn default_bundle_holds_every_seed_offer() {
 #[test]
 fn default_bundle_groups_like_the_seed_page() {
     let b = parse_bundle(&read("public/offers.json")).unwrap().bundle;
-    let groups = b.grouped();
+    let all: Vec<u32> = (0..b.offers.len() as u32).collect();
+    let groups = b.group_indices(&all);
     assert_eq!(groups.len(), 2);
     assert_eq!(groups[0].section, Section::Own);
     assert_eq!(groups[0].families.len(), 7);
-    assert_eq!(groups[0].families[0].offers.len(), 6);
+    assert_eq!(groups[0].families[0].1.len(), 6, "six data offers");
     assert_eq!(groups[1].section, Section::Elsewhere);
     assert_eq!(groups[1].families.len(), 1);
+    // A subset keeps the order given and drops empty families.
+    let some = b.group_indices(&[20, 3]);
+    assert_eq!(some.len(), 1);
+    assert_eq!(some[0].families, [(0, vec![3]), (1, vec![20])]);
+    let elsewhere = &b.page.sections[1];
     assert_eq!(
-        groups[1].text.unwrap().callouts[0]
-            .link
-            .as_ref()
-            .unwrap()
-            .url,
+        elsewhere.callouts[0].link.as_ref().unwrap().url,
         "https://metiers.numerique.gouv.fr"
     );
 }
