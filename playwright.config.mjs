@@ -3,6 +3,9 @@
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT || 4174);
+// nginx with deploy/nginx/offres.conf: the site root, and the same files under /emplois/.
+export const NGINX_ROOT = 'http://127.0.0.1:4175/';
+export const NGINX_SUB = 'http://127.0.0.1:4176/emplois/';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -22,11 +25,20 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
-    command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory dist`,
-    url: `http://127.0.0.1:${port}/index.html`,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'ignore',
-  },
+  webServer: [
+    {
+      command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory dist`,
+      url: `http://127.0.0.1:${port}/index.html`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'ignore',
+    },
+    {
+      command: 'bash scripts/nginx-test.sh 4175 4176',
+      url: 'http://127.0.0.1:4176/emplois/index.html',
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -12,9 +12,10 @@ say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 have() { command -v "$1" >/dev/null 2>&1; }
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
-# 1. Debian packages: Chromium and its driver for the browser tests, brotli for the size report.
+# 1. Debian packages: Chromium and its driver for the browser tests, brotli for the size report,
+#    nginx (with brotli_static) to test the static hosting configuration.
 apt_missing=()
-for pkg in chromium chromium-driver brotli; do
+for pkg in chromium chromium-driver brotli nginx libnginx-mod-http-brotli-static; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || apt_missing+=("$pkg")
 done
 if [ ${#apt_missing[@]} -gt 0 ]; then

@@ -1,0 +1,38 @@
+// Trunk post_build hook (Trunk.toml): makes the build deployable as-is on a static host.
+// 1. Strict CSP: trunk starts the app with an inline <script type="module">, which
+//    `script-src 'self'` forbids; it is moved to a file of its own, named by its content's hash.
+// 2. Precompression: a .gz (gzip -9) and a .br (brotli 11) beside every text asset, for hosts that
+//    serve them as they are (nginx gzip_static / brotli_static, most CDNs).
+// Node's own zlib does both: no dependency.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { join, extname } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist';
+const indexPath = join(dir, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+const inline = /<script type="module">([\s\S]*?)<\/script>/;
+const match = html.match(inline);
+if (match) {
+  const code = match[1].trim() + '\n';
+  const name = `start-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+  writeFileSync(join(dir, name), code);
+  html = html.replace(inline, `<script type="module" src="./${name}"></script>`);
+  writeFileSync(indexPath, html);
+}
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
+  console.error('postbuild: index.html still has an inline script');
+  process.exit(1);
+}
+
+const TEXT = new Set(['.html', '.js', '.css', '.wasm', '.json', '.atom', '.xml', '.svg', '.txt', '.webmanifest']);
+for (const file of readdirSync(dir)) {
+  const path = join(dir, file);
+  if (!statSync(path).isFile() || !TEXT.has(extname(file))) continue;
+  const raw = readFileSync(path);
+  const gz = gzipSync(raw, { level: 9 });
+  const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } });
+  if (gz.length < raw.length) writeFileSync(`${path}.gz`, gz);
+  if (br.length < raw.length) writeFileSync(`${path}.br`, br);
+}

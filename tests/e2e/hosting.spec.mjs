@@ -1,0 +1,65 @@
+// dist/ as deployed: served by Debian's nginx with deploy/nginx/offres.conf, at the root of a site
+// and under a sub-path, under the strict Content-Security-Policy that configuration sends.
+import { test, expect, request } from '@playwright/test';
+import { NGINX_ROOT, NGINX_SUB } from '../../playwright.config.mjs';
+import { BoardPage, defaultBundle } from './pages/board-page.mjs';
+
+const open = defaultBundle().offers.filter((o) => o.status === 'open');
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'";
+
+/** Collects CSP violations (the event, and Chromium's console report). */
+async function watchCsp(page) {
+  const violations = [];
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  return async () => [...violations, ...(await page.evaluate(() => window.__csp))];
+}
+
+for (const [where, base] of [['at the root', NGINX_ROOT], ['under a sub-path', NGINX_SUB]]) {
+  test(`${where}: the board works under the strict CSP, with no violation`, async ({ page }) => {
+    const violations = await watchCsp(page);
+    const response = await page.goto(base);
+    expect(response.headers()['content-security-policy']).toBe(CSP);
+    const board = new BoardPage(page);
+    await board.loaded();
+    await expect(board.cards).toHaveCount(open.length);
+    // Search, a facet, an offer page and back: every kind of interaction, still no violation.
+    await board.search.fill('design');
+    await expect(board.cards.first()).toBeVisible();
+    await board.goto('');
+    await page.goto(`${base}?offre=charge-mission-design`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Chargée ou chargé de mission design des services numériques');
+    await page.getByRole('link', { name: 'Retour aux offres' }).first().click();
+    await expect(board.cards).toHaveCount(open.length);
+    expect(new URL(page.url()).pathname).toBe(new URL(base).pathname);
+    expect(await violations()).toEqual([]);
+  });
+
+  test(`${where}: cache headers, content types and precompressed files`, async () => {
+    const ctx = await request.newContext();
+    const index = await ctx.get(base, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(index.headers()['cache-control']).toBe('no-cache');
+    expect(index.headers()['content-encoding']).toBe('br');
+    const html = await (await ctx.get(base, { headers: { 'accept-encoding': 'identity' } })).text();
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    const wasmName = html.match(/href="\.\/(offres-[0-9a-f]{16}_bg\.wasm)"/)[1];
+    const jsName = html.match(/src="\.\/(start-[0-9a-f]{16}\.js)"/)[1];
+    const wasm = await ctx.get(base + wasmName, { headers: { 'accept-encoding': 'gzip' } });
+    expect(wasm.headers()['content-type']).toBe('application/wasm');
+    expect(wasm.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(wasm.headers()['content-encoding']).toBe('gzip');
+    const js = await ctx.get(base + jsName);
+    expect(js.headers()['content-type']).toMatch(/javascript/);
+    expect(js.headers()['cache-control']).toContain('immutable');
+    const bundle = await ctx.get(`${base}offers.json`, { headers: { 'accept-encoding': 'br' } });
+    expect(bundle.headers()['content-type']).toMatch(/^application\/json/);
+    expect(bundle.headers()['cache-control']).toBe('no-cache');
+    expect(bundle.headers()['content-encoding']).toBe('br');
+    expect((await ctx.get(`${base}feed.atom`)).headers()['content-type']).toMatch(/^application\/atom\+xml/);
+    expect((await ctx.get(`${base}absent.js`)).status()).toBe(404);
+    await ctx.dispose();
+  });
+}
