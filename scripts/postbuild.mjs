@@ -1,7 +1,9 @@
 // Trunk post_build hook (Trunk.toml): makes the build deployable as-is on a static host.
 // 1. Strict CSP: trunk starts the app with an inline <script type="module">, which
 //    `script-src 'self'` forbids; it is moved to a file of its own, named by its content's hash.
-// 2. Precompression: a .gz (gzip -9) and a .br (brotli 11) beside every text asset, for hosts that
+// 2. Offline: sw.js from scripts/sw-template.js, with the list of this build's files and a version
+//    derived from them; the start script registers it and relays its "bundle updated" message.
+// 3. Precompression: a .gz (gzip -9) and a .br (brotli 11) beside every text asset, for hosts that
 //    serve them as they are (nginx gzip_static / brotli_static, most CDNs).
 // Node's own zlib does both: no dependency.
 import { createHash } from 'node:crypto';
@@ -14,8 +16,19 @@ const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
 const match = html.match(inline);
+// Registers the service worker and turns its messages into a DOM event the app listens to.
+const REGISTER = `
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register('./sw.js').catch(() => {});
+  navigator.serviceWorker.addEventListener('message', (e) => {
+    if (e.data && e.data.type === 'offres:bundle-updated') dispatchEvent(new CustomEvent('offres:bundle-updated'));
+  });
+}
+`;
 if (match) {
-  const code = match[1].trim() + '\n';
+  // Listening first: the worker's message can come as soon as the app has fetched the bundle.
+  // (The `import` of trunk's code is hoisted whatever its place.)
+  const code = REGISTER + match[1].trim() + '\n';
   const name = `start-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
   writeFileSync(join(dir, name), code);
   html = html.replace(inline, `<script type="module" src="./${name}"></script>`);
@@ -25,6 +38,15 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   console.error('postbuild: index.html still has an inline script');
   process.exit(1);
 }
+
+const root = new URL('..', import.meta.url).pathname;
+const files = readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile() && !/\.(br|gz)$/.test(f) && f !== 'sw.js' && f !== 'offers.json');
+const precache = ['./', ...files.sort()];
+const version = createHash('sha256').update(files.map((f) => f + ':' + createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')).join('\n')).digest('hex').slice(0, 16);
+const sw = readFileSync(join(root, 'scripts/sw-template.js'), 'utf8')
+  .replace('__VERSION__', version)
+  .replace('__PRECACHE__', JSON.stringify(precache));
+writeFileSync(join(dir, 'sw.js'), sw);
 
 const TEXT = new Set(['.html', '.js', '.css', '.wasm', '.json', '.atom', '.xml', '.svg', '.txt', '.webmanifest']);
 for (const file of readdirSync(dir)) {

@@ -51,7 +51,18 @@ pub fn OfferBoard(#[prop(into)] src: String) -> impl IntoView {
         });
     };
     load(src.clone());
-    let retry = Callback::new(move |()| load(src.clone()));
+    let retry = {
+        let src = src.clone();
+        Callback::new(move |()| load(src.clone()))
+    };
+    // The service worker found a newer bundle than the one shown: offer to show it.
+    let updated = RwSignal::new(false);
+    let handle = window_event_listener_untyped("offres:bundle-updated", move |_| updated.set(true));
+    on_cleanup(move || handle.remove());
+    let show_update = move |_| {
+        updated.set(false);
+        load(src.clone());
+    };
 
     // Announced politely by screen readers; the region stays in the page so changes are heard.
     let status = move || match state.get() {
@@ -62,6 +73,16 @@ pub fn OfferBoard(#[prop(into)] src: String) -> impl IntoView {
     view! {
         <div class="offres" lang="fr">
             <p class="offres-sr-only" role="status">{status}</p>
+            <div role="status">
+                <Show when=move || updated.get()>
+                    <div class="offres-update">
+                        <p class="offres-update__text">{i18n::UPDATED}</p>
+                        <button type="button" class="offres-button" on:click=show_update.clone()>
+                            {i18n::SHOW_UPDATED}
+                        </button>
+                    </div>
+                </Show>
+            </div>
             {move || match state.get() {
                 LoadState::Loading => view! {
                     <h1 class="offres-title">{i18n::DEFAULT_TITLE}</h1>

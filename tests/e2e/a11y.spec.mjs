@@ -31,7 +31,7 @@ const states = {
   'the loading state': async (board, page) => {
     await board.serveBundle(repoFile('public/offers.json'), { delayMs: 10_000 });
     await board.goto();
-    await expect(page.getByRole('status')).toHaveText('Chargement des offres…');
+    await expect(board.status).toHaveText('Chargement des offres…');
   },
   'the error state': async (board) => {
     await board.serveBundle(repoFile('tests/fixtures/unknown-version.json'));

@@ -4,6 +4,8 @@ import { test, expect, request } from '@playwright/test';
 import { NGINX_ROOT, NGINX_SUB } from '../../playwright.config.mjs';
 import { BoardPage, defaultBundle } from './pages/board-page.mjs';
 
+test.use({ serviceWorkers: 'allow' });
+
 const open = defaultBundle().offers.filter((o) => o.status === 'open');
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'";
 
@@ -45,7 +47,7 @@ for (const [where, base] of [['at the root', NGINX_ROOT], ['under a sub-path', N
     expect(index.headers()['content-encoding']).toBe('br');
     const html = await (await ctx.get(base, { headers: { 'accept-encoding': 'identity' } })).text();
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
-    const wasmName = html.match(/href="\.\/(offres-[0-9a-f]{16}_bg\.wasm)"/)[1];
+    const wasmName = html.match(/href="\.\/(offres-[0-9a-f]{8,16}_bg\.wasm)"/)[1];
     const jsName = html.match(/src="\.\/(start-[0-9a-f]{16}\.js)"/)[1];
     const wasm = await ctx.get(base + wasmName, { headers: { 'accept-encoding': 'gzip' } });
     expect(wasm.headers()['content-type']).toBe('application/wasm');
