@@ -40,13 +40,31 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
 }
 
 const root = new URL('..', import.meta.url).pathname;
-const files = readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile() && !/\.(br|gz)$/.test(f) && f !== 'sw.js' && f !== 'offers.json');
+
+// 5. The iframe embedding: embed.html is the board plus embed.js (reports its height);
+//    iframe-resize.js is for the host page.
+writeFileSync(join(dir, 'embed.js'), readFileSync(join(root, 'scripts/embed-template.js')));
+writeFileSync(join(dir, 'iframe-resize.js'), readFileSync(join(root, 'scripts/iframe-resize-template.js')));
+writeFileSync(join(dir, 'embed.html'), html.replace('</head>', '<script type="module" src="./embed.js"></script></head>'));
+
+const files = readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile() && !/\.(br|gz)$/.test(f) && !['sw.js', 'offers.json', 'widget.js', 'iframe-resize.js'].includes(f));
 const precache = ['./', ...files.sort()];
 const version = createHash('sha256').update(files.map((f) => f + ':' + createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')).join('\n')).digest('hex').slice(0, 16);
 const sw = readFileSync(join(root, 'scripts/sw-template.js'), 'utf8')
   .replace('__VERSION__', version)
   .replace('__PRECACHE__', JSON.stringify(precache));
 writeFileSync(join(dir, 'sw.js'), sw);
+
+// 4. The widget: widget.js defines <offres-emploi>, loading this build's code and styles into a
+//    shadow root (names resolved against widget.js itself, so it works from any origin).
+const styles = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"/g)].map((m) => m[1]);
+const code = html.match(/\.\/(offres-[0-9a-f]+\.js)/)[1];
+const wasm = html.match(/\.\/(offres-[0-9a-f]+_bg\.wasm)/)[1];
+const widget = readFileSync(join(root, 'scripts/widget-template.js'), 'utf8')
+  .replace('__STYLES__', JSON.stringify(styles))
+  .replace('__CODE__', JSON.stringify(`./${code}`))
+  .replace('__WASM__', JSON.stringify(`./${wasm}`));
+writeFileSync(join(dir, 'widget.js'), widget);
 
 const TEXT = new Set(['.html', '.js', '.css', '.wasm', '.json', '.atom', '.xml', '.svg', '.txt', '.webmanifest']);
 for (const file of readdirSync(dir)) {

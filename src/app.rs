@@ -28,13 +28,26 @@ enum LoadState {
     Failed(LoadError),
 }
 
+/// How a widget starts: its filters (`famille=design&lieu=paris`) and the standalone board's
+/// address (for links opened in a new tab).
+#[derive(Clone, Debug, Default)]
+pub struct WidgetOptions {
+    pub filters: String,
+    pub board_url: String,
+}
+
 /// Loads the bundle at `src` and shows the board, or the loading or error state.
 ///
 /// A plain signal of three states rather than a `LocalResource`: a retry must show the loading
 /// state again (a resource keeps its last value while it refetches), and the status region below
 /// follows the same signal, so what is shown and what is announced never disagree.
 #[component]
-pub fn OfferBoard(#[prop(into)] src: String) -> impl IntoView {
+pub fn OfferBoard(
+    #[prop(into)] src: String,
+    /// Set when the board is a widget in a host page.
+    #[prop(optional)]
+    widget: Option<WidgetOptions>,
+) -> impl IntoView {
     let state = RwSignal::new_local(LoadState::Loading);
     let load = move |src: String| {
         state.set(LoadState::Loading);
@@ -89,7 +102,10 @@ pub fn OfferBoard(#[prop(into)] src: String) -> impl IntoView {
                     <p class="offres-loading" aria-hidden="true">{i18n::LOADING}</p>
                 }
                 .into_any(),
-                LoadState::Ready(loaded, index) => view! { <Board loaded index today=today() /> }.into_any(),
+                LoadState::Ready(loaded, index) => {
+                    let widget = widget.clone();
+                    view! { <Board loaded index today=today() widget=widget /> }.into_any()
+                }
                 LoadState::Failed(error) => view! {
                     <h1 class="offres-title">{i18n::DEFAULT_TITLE}</h1>
                     <LoadErrorView error on_retry=retry />

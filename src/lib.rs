@@ -9,11 +9,27 @@ pub mod url_state;
 
 pub use app::{App, OfferBoard};
 
-/// Mounts the app into `#offres` (the page's `<main>`), or into `<body>` when there is none.
+/// Mounts the standalone app into `#offres` (the page's `<main>`). In a host page that only
+/// loads the widget, there is no such element and nothing is mounted.
 pub fn mount() {
     let target = leptos::prelude::document().get_element_by_id("offres");
-    match target.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
-        Some(element) => leptos::mount::mount_to(element, App).forget(),
-        None => leptos::mount::mount_to_body(App),
+    if let Some(element) =
+        target.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        leptos::mount::mount_to(element, App).forget();
     }
+}
+
+/// Mounts a widget (called by widget.js for each `<offres-emploi>`): the board for the bundle at
+/// `src`, starting from `filters`, inside `root` (in the element's shadow root). Its state never
+/// touches the host page's URL.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn mount_widget(root: web_sys::HtmlElement, src: String, filters: String, board_url: String) {
+    use leptos::prelude::*;
+    let widget = app::WidgetOptions { filters, board_url };
+    leptos::mount::mount_to(
+        root,
+        move || view! { <OfferBoard src=src.clone() widget=widget.clone() /> },
+    )
+    .forget();
 }

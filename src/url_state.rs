@@ -1,13 +1,14 @@
 //! The URL is the single source of the query: the visible list is derived from it, and every
 //! change is a navigation (typing replaces the history entry; filters, sort and pages push one, so
-//! back and forward step through them).
+//! back and forward step through them). In a widget, the same state lives in memory instead: a
+//! widget never touches its host page's URL.
 //!
 //! Written on the browser's History API rather than with leptos_router, for two reasons:
 //! - bytes: the router (and the `url` crate it parses with) weighed 10.4 KB brotli in the first
 //!   view, measured with the same app (171.6 KB with it, 161.2 KB without), for what `pushState`,
 //!   `popstate` and the small query-string codec of offers-core (`query::parse_search`) do;
 //! - embedding: a router takes over the page's URL and its links, which the widget must never do
-//!   to a host page; this state is one small type to swap for an in-memory one there.
+//!   to a host page.
 
 use std::sync::Arc;
 
@@ -18,8 +19,10 @@ use offers_core::{Query, SearchIndex};
 /// The query and the offer page read from the URL, and how to change them.
 #[derive(Clone, Copy)]
 pub struct UrlState {
-    /// `location.search` as last seen.
+    /// `location.search` as last seen (in a widget: the widget's own query string).
     search: RwSignal<String>,
+    /// In a widget: the standalone board's address, where links opened elsewhere go.
+    widget_base: Option<StoredValue<String>>,
     pub query: Memo<Query>,
     /// The `offre` parameter: the offer page shown, if any.
     pub offer: Memo<Option<String>>,
@@ -37,6 +40,21 @@ impl UrlState {
         let handle =
             window_event_listener(leptos::ev::popstate, move |_| search.set(current_search()));
         on_cleanup(move || handle.remove());
+        Self::derive(index, search, None)
+    }
+
+    /// A widget's state: starts from `filters` (`famille=design&lieu=paris`), lives in memory.
+    /// `board_url` is the standalone board, where links opened in a new tab go.
+    pub fn in_memory(index: Arc<SearchIndex>, filters: &str, board_url: String) -> UrlState {
+        let search = RwSignal::new(format!("?{}", filters.trim_start_matches('?')));
+        Self::derive(index, search, Some(StoredValue::new(board_url)))
+    }
+
+    fn derive(
+        index: Arc<SearchIndex>,
+        search: RwSignal<String>,
+        widget_base: Option<StoredValue<String>>,
+    ) -> UrlState {
         let pairs = Memo::new(move |_| search.with(|s| parse_search(s)));
         let query = Memo::new(move |_| {
             pairs.with(|p| {
@@ -55,15 +73,25 @@ impl UrlState {
         });
         UrlState {
             search,
+            widget_base,
             query,
             offer,
         }
     }
 
+    /// Whether this board lives in a host page (a widget).
+    pub fn is_widget(&self) -> bool {
+        self.widget_base.is_some()
+    }
+
     /// The link to the list for `query`, or to an offer's page with that query kept for the way
-    /// back. Relative (`?…`, or `./` for the bare list), so it works under any sub-path.
+    /// back. Relative (`?…`, or the page's path for the bare list), so it works under any
+    /// sub-path; in a widget, on the standalone board.
     pub fn href(&self, query: &Query, offer: Option<&str>) -> String {
         let search = to_search(query, offer);
+        if let Some(base) = self.widget_base {
+            return format!("{}{search}", base.get_value());
+        }
         if search.is_empty() {
             window()
                 .location()
@@ -75,8 +103,15 @@ impl UrlState {
     }
 
     /// Goes to `href` (from [`UrlState::href`]) without reloading. `replace` for typing, so that
-    /// history is not one entry a keystroke.
+    /// history is not one entry a keystroke. In a widget, only the widget changes.
     pub fn go(&self, href: &str, replace: bool) {
+        if self.is_widget() {
+            self.search.set(
+                href.find('?')
+                    .map_or(String::new(), |i| href[i..].to_string()),
+            );
+            return;
+        }
         if let Ok(history) = window().history() {
             let done = if replace {
                 history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
@@ -124,7 +159,9 @@ pub fn InternalLink(
         }
         ev.prevent_default();
         state.go(&target, false);
-        window().scroll_to_with_x_and_y(0.0, 0.0);
+        if !state.is_widget() {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
     };
     view! { <a href=href class=class on:click=on_click>{children()}</a> }
 }

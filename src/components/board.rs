@@ -12,8 +12,18 @@ use crate::url_state::UrlState;
 /// The loaded board: the list with its search and filters, or an offer's page (`?offre=ID`).
 /// The query lives in the URL; results are derived from it.
 #[component]
-pub fn Board(loaded: Arc<LoadedBundle>, index: Arc<SearchIndex>, today: Date) -> impl IntoView {
-    let state = UrlState::new(index.clone());
+pub fn Board(
+    loaded: Arc<LoadedBundle>,
+    index: Arc<SearchIndex>,
+    today: Date,
+    /// In a widget: its initial filters and the standalone board's address.
+    #[prop(default = None)]
+    widget: Option<crate::app::WidgetOptions>,
+) -> impl IntoView {
+    let state = match widget {
+        Some(w) => UrlState::in_memory(index.clone(), &w.filters, w.board_url),
+        None => UrlState::new(index.clone()),
+    };
     let results = {
         let index = index.clone();
         Memo::new(move |_| state.query.with(|q| index.search(q, today)))
@@ -31,7 +41,7 @@ pub fn Board(loaded: Arc<LoadedBundle>, index: Arc<SearchIndex>, today: Date) ->
             })
         })
     };
-    {
+    if !state.is_widget() {
         let loaded = loaded.clone();
         Effect::new(move |_| {
             let title = match page.get() {

@@ -1,0 +1,8 @@
+// Loaded by embed.html (the board inside an iframe): tells the host page its height, so that the
+// iframe can fit its content (with iframe-resize.js on the host page). A height says nothing
+// private: it is posted to any parent; the parent checks where it comes from.
+if (window.parent !== window) {
+  const post = () => window.parent.postMessage({ type: 'offres:height', height: document.documentElement.scrollHeight }, '*');
+  new ResizeObserver(post).observe(document.documentElement);
+  post();
+}

@@ -1,0 +1,114 @@
+// The widget in host pages of another origin than the board (the board behind nginx with the
+// deploy configuration, the hosts served here): several widgets, filters, hostile CSS, theming,
+// a missing bundle, and the host's own URL and scripts left alone.
+import { test, expect } from '@playwright/test';
+import { createServer } from 'node:http';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { NGINX_ROOT } from '../../playwright.config.mjs';
+import { defaultBundle } from './pages/board-page.mjs';
+
+test.use({ serviceWorkers: 'allow' });
+
+const demo = new URL('../../demo/', import.meta.url).pathname;
+let host;
+test.beforeAll(async () => {
+  host = createServer((req, res) => {
+    const file = join(demo, new URL(req.url, 'http://x').pathname);
+    if (!existsSync(file)) { res.writeHead(404); return res.end(); }
+    const type = file.endsWith('.js') ? 'text/javascript' : 'text/html';
+    res.writeHead(200, { 'content-type': `${type}; charset=utf-8` });
+    res.end(readFileSync(file, 'utf8').replaceAll('{{BOARD}}', NGINX_ROOT));
+  });
+  await new Promise((r) => host.listen(0, '127.0.0.1', r));
+});
+test.afterAll(() => host.close());
+const hostUrl = (page) => `http://127.0.0.1:${host.address().port}/${page}`;
+
+const design = defaultBundle().offers.filter((o) => o.family === 'design' && o.status === 'open');
+
+test('several widgets with their own filters; search and facets work inside; the host URL stays', async ({ page }) => {
+  await page.goto(hostUrl('widget.html'));
+  const url = page.url();
+  const a = page.locator('#design');
+  const b = page.locator('#rennes');
+  await expect(a.locator('li.offres-panel')).toHaveCount(design.length);
+  await expect(b.locator('li.offres-panel')).toHaveCount(1);
+  await expect(b.getByRole('heading', { level: 4 })).toContainText("Chargé/e d'hypervision");
+  // Typing and clicking inside a shadow root.
+  await a.getByRole('searchbox', { name: 'Rechercher une offre' }).fill('observatoire');
+  await expect(a.locator('li.offres-panel')).toHaveCount(2);
+  await a.getByRole('checkbox', { name: /^Catégorie A \(/ }).check();
+  await expect(b.locator('li.offres-panel')).toHaveCount(1);
+  // An offer page inside the widget; its link, opened elsewhere, is the standalone board.
+  await a.getByRole('button', { name: 'Catégorie : Catégorie A – retirer ce filtre' }).click();
+  await a.getByRole('searchbox', { name: 'Rechercher une offre' }).fill('');
+  const link = a.getByRole('link', { name: 'Chargée ou chargé de mission design des services numériques', exact: true });
+  await expect(link).toHaveAttribute('href', `${NGINX_ROOT}index.html?offre=charge-mission-design&famille=design`);
+  await link.click();
+  await expect(a.getByRole('heading', { level: 1 })).toHaveText('Chargée ou chargé de mission design des services numériques');
+  await a.getByRole('link', { name: 'Retour aux offres' }).first().click();
+  await expect(a.locator('li.offres-panel')).toHaveCount(design.length);
+  expect(page.url()).toBe(url);
+  await expect(page).toHaveTitle('Ministère de démonstration – nos offres');
+});
+
+test('a missing bundle shows the French error inside its widget; the host page keeps working', async ({ page }) => {
+  await page.goto(hostUrl('widget.html'));
+  const broken = page.locator('#absent');
+  await expect(broken.getByRole('alert')).toContainText('La liste des offres est introuvable (erreur 404).');
+  await expect(broken.getByRole('button', { name: 'Réessayer' })).toBeVisible();
+  await expect(page.locator('#design li.offres-panel')).toHaveCount(design.length);
+  await page.locator('#host-button').click();
+  await page.locator('#host-button').click();
+  await expect(page.locator('#host-output')).toHaveText('2');
+});
+
+test('themable through --offres-* custom properties set on the element', async ({ page }) => {
+  await page.goto(hostUrl('widget.html'));
+  const themed = page.locator('#rennes li.offres-panel').first();
+  const plain = page.locator('#design li.offres-panel').first();
+  await expect(themed).toHaveCSS('border-bottom-color', 'rgb(200, 0, 80)');
+  await expect(plain).toHaveCSS('border-bottom-color', 'rgb(0, 0, 145)');
+});
+
+test('a hostile host stylesheet changes nothing inside the widget', async ({ page }) => {
+  await page.goto(hostUrl('widget-hostile.html'));
+  const w = page.locator('offres-emploi');
+  const card = w.locator('li.offres-panel').first();
+  await expect(card).toBeVisible();
+  await expect(card).toHaveCSS('background-color', 'rgb(249, 248, 246)');
+  await expect(card).toHaveCSS('border-bottom-width', '4px');
+  await expect(card).toHaveCSS('display', 'flex');
+  await expect(card).toHaveCSS('list-style-type', 'none');
+  const title = w.locator('.offres-panel__title').first();
+  await expect(title).toHaveCSS('font-size', '16px');
+  expect(await title.evaluate((e) => getComputedStyle(e).fontFamily)).not.toContain('Comic');
+  const button = w.locator('a.offres-button').first();
+  await expect(button).toHaveCSS('color', 'rgb(255, 255, 255)');
+  await expect(button).toHaveCSS('background-color', 'rgb(13, 92, 152)');
+  await expect(w.locator('.offres-layout')).toHaveCSS('display', 'grid');
+  // And it still works.
+  await w.getByRole('searchbox', { name: 'Rechercher une offre' }).fill('observatoire');
+  await expect(w.locator('li.offres-panel')).toHaveCount(2);
+});
+
+test('the iframe embedding: filtered by its URL, resized to its content, deaf to other origins', async ({ page }) => {
+  await page.goto(hostUrl('iframe.html'));
+  const frame = page.frameLocator('#board');
+  await expect(frame.locator('li.offres-panel')).toHaveCount(design.length);
+  const iframe = page.locator('#board');
+  await expect.poll(async () => (await iframe.boundingBox()).height).toBeGreaterThan(600);
+  const fitted = (await iframe.boundingBox()).height;
+  // A message from the host page's own origin (not the board's) is ignored.
+  await page.evaluate(() => window.postMessage({ type: 'offres:height', height: 50 }, '*'));
+  await page.waitForTimeout(200);
+  expect((await iframe.boundingBox()).height).toBe(fitted);
+  // The frame follows its content: as tall as its document, on the list and on an offer page.
+  const contentHeight = () => page.frames().find((f) => f.url().includes('embed.html')).evaluate(() => document.documentElement.scrollHeight);
+  expect(Math.abs(fitted - await contentHeight())).toBeLessThanOrEqual(1);
+  await frame.getByRole('link', { name: 'Chargée ou chargé de mission design des services numériques', exact: true }).click();
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Chargée ou chargé de mission design des services numériques');
+  await expect.poll(async () => Math.abs((await iframe.boundingBox()).height - await contentHeight())).toBeLessThanOrEqual(1);
+  expect((await iframe.boundingBox()).height).not.toBe(fitted);
+});
