@@ -65,10 +65,11 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(bundle(event));
     return;
   }
-  const page = event.request.mode === 'navigate' ? new URL('index.html', self.registration.scope).href : event.request;
+  // Pages (index.html, embed.html, the bare folder) are found whatever their query string.
+  const navigate = event.request.mode === 'navigate';
   event.respondWith(
     caches.open(SHELL)
-      .then((cache) => cache.match(page, { ignoreSearch: event.request.mode === 'navigate' }))
+      .then((cache) => cache.match(event.request, { ignoreSearch: navigate }))
       .then((hit) => hit || fetch(event.request)),
   );
 });

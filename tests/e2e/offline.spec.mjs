@@ -51,6 +51,10 @@ test('after one visit, every offer and the filters work with the network cut', a
   await expect(board.count).toHaveText('2 offres');
   await page.goto(`${s.url}?offre=recrutement-bin`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText("Recrutement pour l'équipe BIN");
+  // The iframe's page too, with its own script.
+  await page.goto(`${s.url}embed.html?famille=design`);
+  await expect(board.cards).toHaveCount(3);
+  expect(await page.locator('script[src="./embed.js"]').count()).toBe(1);
   await context.setOffline(false);
   s.close();
 });
