@@ -1,4 +1,5 @@
 // Trunk post_build hook (Trunk.toml): makes the build deployable as-is on a static host.
+// 0. No JavaScript: `offers fallback` writes the static list of open offers into index.html.
 // 1. Strict CSP: trunk starts the app with an inline <script type="module">, which
 //    `script-src 'self'` forbids; it is moved to a file of its own, named by its content's hash.
 // 2. Offline: sw.js from scripts/sw-template.js, with the list of this build's files and a version
@@ -6,6 +7,7 @@
 // 3. Precompression: a .gz (gzip -9) and a .br (brotli 11) beside every text asset, for hosts that
 //    serve them as they are (nginx gzip_static / brotli_static, most CDNs).
 // Node's own zlib does both: no dependency.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, extname } from 'node:path';
@@ -13,6 +15,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist';
 const indexPath = join(dir, 'index.html');
+execFileSync('cargo', ['run', '-q', '-p', 'offers-cli', '--', 'fallback', join(dir, 'offers.json'), '--page', indexPath], { stdio: 'inherit' });
 let html = readFileSync(indexPath, 'utf8');
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
 const match = html.match(inline);

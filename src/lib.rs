@@ -16,6 +16,10 @@ pub fn mount() {
     if let Some(element) =
         target.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
     {
+        // The static list written at build time for browsers without JavaScript: the app replaces it.
+        while let Some(child) = element.first_child() {
+            let _ = element.remove_child(&child);
+        }
         leptos::mount::mount_to(element, App).forget();
     }
 }

@@ -5,6 +5,7 @@ pub mod build;
 pub mod content;
 pub mod dates;
 pub mod document;
+pub mod fallback;
 pub mod feeds;
 pub mod import;
 pub mod report;

@@ -87,6 +87,18 @@ enum Command {
         #[arg(long)]
         today: Option<String>,
     },
+    /// Writes the static list of open offers into a built index.html (inside <main id="offres">),
+    /// for visitors without JavaScript or WebAssembly; the app replaces it when it starts.
+    Fallback {
+        /// The bundle.
+        bundle: PathBuf,
+        /// The page to write into (dist/index.html).
+        #[arg(long)]
+        page: PathBuf,
+        /// Offers closing before this day are left out (YYYY-MM-DD; default: today).
+        #[arg(long)]
+        today: Option<String>,
+    },
     /// Prints the JSON Schema of the bundle format.
     Schema,
 }
@@ -119,6 +131,12 @@ fn main() -> ExitCode {
             today,
         } => report::today(today.as_deref())
             .and_then(|today| synth::run(n, seed, today, output.as_deref(), content.as_deref())),
+        Command::Fallback {
+            bundle,
+            page,
+            today,
+        } => report::today(today.as_deref())
+            .and_then(|today| fallback_command(&bundle, &page, today)),
         Command::Schema => {
             print!("{}", offers_core::schema::bundle_schema_json());
             Ok(Outcome::Ok)
@@ -132,4 +150,28 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn fallback_command(
+    bundle: &std::path::Path,
+    page: &std::path::Path,
+    today: offers_core::Date,
+) -> Result<Outcome, report::CliError> {
+    let loaded = offers_core::parse_bundle(&report::read(bundle)?)
+        .map_err(|e| report::CliError::Invalid(format!("{} : {e}", bundle.display())))?;
+    let list = offers_cli::fallback::fallback_html(&loaded.bundle, today);
+    let text = report::read(page)?;
+    let written = offers_cli::fallback::inject(&text, &list).ok_or_else(|| {
+        report::CliError::Invalid(format!("{} : pas de <main id=\"offres\">", page.display()))
+    })?;
+    std::fs::write(page, written).map_err(|source| report::CliError::Write {
+        path: page.to_owned(),
+        source,
+    })?;
+    println!(
+        "{} : liste statique de {} offre(s) ouvertes écrite",
+        page.display(),
+        list.matches("<li>").count()
+    );
+    Ok(Outcome::Ok)
 }
