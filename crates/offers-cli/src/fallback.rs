@@ -4,21 +4,7 @@
 
 use offers_core::{is_safe_url, Bundle, Date, Status};
 
-/// Escapes text for HTML content and attribute values.
-pub fn html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::feeds::escape as html;
 
 pub const START: &str = "<!-- offres:fallback -->";
 pub const END: &str = "<!-- /offres:fallback -->";
@@ -107,7 +93,7 @@ mod tests {
     fn escapes_and_injects_once() {
         assert_eq!(
             html("<b>\"x\" & 'y'</b>"),
-            "&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;"
+            "&lt;b&gt;&quot;x&quot; &amp; &apos;y&apos;&lt;/b&gt;"
         );
         let page = "<body><main id=\"offres\" class=\"m\"></main></body>";
         let once = inject(page, &format!("{START}A{END}")).unwrap();

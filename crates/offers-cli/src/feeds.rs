@@ -4,8 +4,8 @@
 use offers_core::document::plain_text;
 use offers_core::{Block, Bundle, Offer, Status};
 
-/// Escapes text for XML content and attribute values.
-fn xml(text: &str) -> String {
+/// Escapes text for XML or HTML content and attribute values (control characters dropped).
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -63,14 +63,14 @@ pub fn atom(bundle: &Bundle, site: &str) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"fr\">\n");
     out.push_str(&format!(
         "  <id>{}</id>\n  <title>{}</title>\n  <updated>{}</updated>\n",
-        xml(site),
-        xml(&bundle.page.title),
-        xml(&bundle.generated_at)
+        escape(site),
+        escape(&bundle.page.title),
+        escape(&bundle.generated_at)
     ));
     if site.starts_with("http") {
         out.push_str(&format!(
             "  <link rel=\"alternate\" href=\"{}\"/>\n",
-            xml(site)
+            escape(site)
         ));
     }
     out.push_str("  <author><name>offres</name></author>\n");
@@ -78,28 +78,28 @@ pub fn atom(bundle: &Bundle, site: &str) -> String {
         out.push_str("  <entry>\n");
         out.push_str(&format!(
             "    <id>{}</id>\n",
-            xml(&format!("{site}#offre-{}", offer.id))
+            escape(&format!("{site}#offre-{}", offer.id))
         ));
-        out.push_str(&format!("    <title>{}</title>\n", xml(&offer.title)));
+        out.push_str(&format!("    <title>{}</title>\n", escape(&offer.title)));
         out.push_str(&format!(
             "    <updated>{}</updated>\n",
-            xml(&updated(offer, bundle))
+            escape(&updated(offer, bundle))
         ));
         out.push_str(&format!(
             "    <link rel=\"alternate\" href=\"{}\"/>\n",
-            xml(&link(offer, site))
+            escape(&link(offer, site))
         ));
         out.push_str(&format!(
             "    <author><name>{}</name></author>\n",
-            xml(&offer.employer)
+            escape(&offer.employer)
         ));
         out.push_str(&format!(
             "    <category term=\"{}\"/>\n",
-            xml(&offer.family)
+            escape(&offer.family)
         ));
         out.push_str(&format!(
             "    <summary>{}</summary>\n",
-            xml(&summary(offer))
+            escape(&summary(offer))
         ));
         out.push_str("  </entry>\n");
     }
