@@ -10,8 +10,8 @@ pub fn inactive_label(offer: &Offer, today: Date) -> Option<&'static str> {
     match offer.status {
         Status::Filled => Some(i18n::FILLED),
         Status::Closed => Some(i18n::CLOSED),
-        Status::Open if offer.closes_on.is_some_and(|c| c < today) => Some(i18n::CLOSED),
-        Status::Open => None,
+        Status::Open if offer.is_active(today) => None,
+        Status::Open => Some(i18n::CLOSED),
     }
 }
 

@@ -102,9 +102,7 @@ pub fn run(
         &beside.join("feed.json"),
         &crate::feeds::json_feed(&built.bundle, &site),
     )?;
-    let offers = parse_bundle(&json)
-        .map(|l| l.bundle.offers.len())
-        .unwrap_or(0);
+    let offers = built.bundle.offers.len();
     println!("{} : {offers} offre(s) écrites", output.display());
     Ok(Outcome::Ok)
 }

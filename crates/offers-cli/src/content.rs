@@ -167,23 +167,20 @@ impl Ctx<'_> {
             })
             .map_or(self.first_line + 1, |(i, _)| i + 1)
     }
-    fn warn(&mut self, key: &str, message: String) {
+    fn report(&mut self, error: bool, key: &str, message: String) {
         let line = self.line_of(key);
         self.findings.push(Located {
-            error: false,
+            error,
             file: self.file.to_owned(),
             line,
             message,
         });
     }
+    fn warn(&mut self, key: &str, message: String) {
+        self.report(false, key, message);
+    }
     fn error(&mut self, key: &str, message: String) {
-        let line = self.line_of(key);
-        self.findings.push(Located {
-            error: true,
-            file: self.file.to_owned(),
-            line,
-            message,
-        });
+        self.report(true, key, message);
     }
 }
 
@@ -296,12 +293,13 @@ pub fn contract_kind(text: &str) -> ContractKind {
     }
 }
 
-/// Lowercase ASCII slug: "Données / Datascience" → "donnees-datascience".
+/// Lowercase ASCII slug: "Données / Datascience" → "donnees-datascience". Case and accents are
+/// folded as search folds them (`offers_core::fold`); anything still not ASCII separates words.
 pub fn slugify(text: &str) -> String {
     let mut out = String::new();
-    for c in text.chars().flat_map(fold_char) {
+    for c in offers_core::fold::fold(text).chars() {
         if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
+            out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {
             out.push('-');
         }
@@ -313,26 +311,6 @@ pub fn slugify(text: &str) -> String {
         .collect::<String>()
         .trim_end_matches('-')
         .to_string()
-}
-
-fn fold_char(c: char) -> impl Iterator<Item = char> {
-    let s: &str = match c {
-        'à' | 'â' | 'ä' | 'á' | 'À' | 'Â' => "a",
-        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' => "e",
-        'î' | 'ï' | 'Î' => "i",
-        'ô' | 'ö' | 'Ô' => "o",
-        'ù' | 'û' | 'ü' | 'Û' => "u",
-        'ç' | 'Ç' => "c",
-        'œ' | 'Œ' => "oe",
-        'æ' => "ae",
-        _ => "",
-    };
-    let owned: Vec<char> = if s.is_empty() {
-        vec![c]
-    } else {
-        s.chars().collect()
-    };
-    owned.into_iter()
 }
 
 pub const FILLED_MARKER: &str = "[OFFRE POURVUE]";
@@ -599,7 +577,7 @@ fn map_offer(
 
     let url = first(fm, &["url", "externalUrl", "externalURL"]).and_then(|(key, v)| {
         let u = text(v)?;
-        if offers_core::is_safe_url(&u) && !u.to_lowercase().starts_with("mailto:") {
+        if offers_core::is_web_url(&u) {
             Some(u)
         } else {
             ctx.error(

@@ -215,7 +215,7 @@ impl<'a> Builder<'a> {
             }
             Kind::Item => {
                 if let Some(list) = self.stack.last_mut() {
-                    if frame.blocks.iter().any(|_| true) {
+                    if !frame.blocks.is_empty() {
                         list.items.push(frame.blocks);
                     }
                 }

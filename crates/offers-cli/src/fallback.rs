@@ -2,7 +2,7 @@
 //! browsers without JavaScript or WebAssembly (and for search engines). The app replaces it when
 //! it starts.
 
-use offers_core::{is_safe_url, Bundle, Date, Status};
+use offers_core::{is_safe_url, Bundle, Date};
 
 use crate::feeds::escape as html;
 
@@ -16,7 +16,7 @@ pub fn fallback_html(bundle: &Bundle, today: Date) -> String {
         .offers
         .iter()
         .enumerate()
-        .filter(|(_, o)| o.status == Status::Open && o.closes_on.is_none_or(|c| c >= today))
+        .filter(|(_, o)| o.is_active(today))
         .map(|(i, _)| u32::try_from(i).unwrap_or(u32::MAX))
         .collect();
     let mut out = String::new();

@@ -22,4 +22,4 @@ pub use group::IndexGroup;
 pub use model::*;
 pub use parse::{parse_bundle, LoadedBundle, ParseError, SkippedOffer};
 pub use search::{is_new, Facet, FacetOption, Query, Results, SearchIndex, Sort};
-pub use validate::{check_bundle, is_safe_url, Finding, Problem, Severity};
+pub use validate::{check_bundle, is_safe_url, is_web_url, Finding, Problem, Severity};

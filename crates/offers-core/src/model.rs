@@ -269,7 +269,17 @@ pub enum SalaryPeriod {
     Year,
 }
 
+/// Open, and not past its closing day: the offers shown by default, listed in feeds and fallbacks.
+pub fn is_active(status: Status, closes_on: Option<Date>, today: Date) -> bool {
+    status == Status::Open && closes_on.is_none_or(|c| c >= today)
+}
+
 impl Offer {
+    /// See [`is_active`].
+    pub fn is_active(&self, today: Date) -> bool {
+        is_active(self.status, self.closes_on, today)
+    }
+
     /// The location line of a card, as the seed pages write it:
     /// "Saint-Jacques-de-la-Lande (35) (télétravail possible)".
     pub fn location_line(&self) -> String {

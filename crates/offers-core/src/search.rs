@@ -356,7 +356,7 @@ impl SearchIndex {
 
     /// Open and not past its closing day.
     pub fn is_active(&self, i: usize, today: Date) -> bool {
-        self.status[i] == Status::Open && self.closes_on[i].is_none_or(|c| c >= today)
+        crate::model::is_active(self.status[i], self.closes_on[i], today)
     }
 
     /// Offers containing a word that starts with `prefix` (already folded).

@@ -36,6 +36,11 @@ pub fn is_safe_url(url: &str) -> bool {
     ok_rest && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
+/// True for a link to a web page (https or http): what an offer's `url` and `apply.url` may be.
+pub fn is_web_url(url: &str) -> bool {
+    is_safe_url(url) && !url.to_ascii_lowercase().starts_with("mailto:")
+}
+
 /// True for a stable identifier: 1 to 120 lowercase ASCII letters, digits and inner hyphens.
 pub fn is_valid_id(id: &str) -> bool {
     (1..=120).contains(&id.len())
@@ -90,8 +95,7 @@ pub fn offer_problems(offer: &Offer, family_ids: &[&str]) -> Vec<Problem> {
         );
     }
     let mut check_web_url = |field: &'static str, url: &str| {
-        let web = is_safe_url(url) && !url.to_ascii_lowercase().starts_with("mailto:");
-        if !web {
+        if !is_web_url(url) {
             fail(
                 field,
                 format!("adresse « {url} » refusée (seuls https: et http: sont permis)"),

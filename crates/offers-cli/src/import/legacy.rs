@@ -418,16 +418,15 @@ fn sel(s: &str) -> scraper::Selector {
 
 /// Reads a legacy page (its whole text, front matter included).
 pub fn read_page(source: &str) -> LegacyPage {
-    let (title, body, offset) = match split_front_matter(source) {
-        Some((fm, first_line, body, _)) => {
+    let (title, body) = match split_front_matter(source) {
+        Some((fm, _, body, _)) => {
             let title = serde_norway::from_str::<serde_norway::Mapping>(fm)
                 .ok()
                 .and_then(|m| m.get("title").and_then(|v| v.as_str().map(str::to_string)));
-            (title, body, first_line)
+            (title, body)
         }
-        None => (None, source, 0),
+        None => (None, source),
     };
-    let _ = offset;
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(body));
     let doc = Html::parse_fragment(&html);
