@@ -29,12 +29,12 @@ class OffresEmploi extends HTMLElement {
     }
     const mount = document.createElement('div');
     mount.className = 'offres-widget';
-    mount.lang = this.getAttribute('lang') || 'fr';
+    const lang = this.getAttribute('lang') || 'fr';
     root.append(mount);
     // A relative src is the page author's: relative to the page.
     const src = new URL(this.getAttribute('src') || new URL('offers.json', base).href, document.baseURI).href;
     load()
-      .then((app) => app.mount_widget(mount, src, this.getAttribute('filtres') || '', new URL('index.html', base).href))
+      .then((app) => app.mount_widget(mount, src, this.getAttribute('filtres') || '', new URL('index.html', base).href, lang))
       .catch(() => { mount.textContent = FAILED; });
   }
 }

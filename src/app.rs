@@ -5,8 +5,9 @@ use leptos::task::spawn_local;
 use offers_core::{Date, LoadedBundle, SearchIndex};
 
 use crate::api::{fetch_bundle, LoadError, DEFAULT_BUNDLE_URL};
-use crate::components::{Board, LoadErrorView};
-use crate::i18n;
+use crate::components::{Board, LoadErrorView, Preferences};
+use crate::i18n::Lang;
+use crate::prefs;
 
 /// The standalone page: the board fed by the bundle beside it.
 #[component]
@@ -28,12 +29,13 @@ enum LoadState {
     Failed(LoadError),
 }
 
-/// How a widget starts: its filters (`famille=design&lieu=paris`) and the standalone board's
-/// address (for links opened in a new tab).
+/// How a widget starts: its filters (`famille=design&lieu=paris`), the standalone board's
+/// address (for links opened in a new tab) and its interface language (its `lang` attribute).
 #[derive(Clone, Debug, Default)]
 pub struct WidgetOptions {
     pub filters: String,
     pub board_url: String,
+    pub lang: String,
 }
 
 /// Loads the bundle at `src` and shows the board, or the loading or error state.
@@ -48,6 +50,20 @@ pub fn OfferBoard(
     #[prop(optional)]
     widget: Option<WidgetOptions>,
 ) -> impl IntoView {
+    // The language is chosen once: the standalone board reloads to change it (see Preferences);
+    // a widget takes its element's `lang`.
+    let lang = match &widget {
+        Some(w) => Lang::from_tag(&w.lang),
+        None => prefs::stored_lang(),
+    };
+    provide_context(lang);
+    let t = lang.strings();
+    let standalone = widget.is_none();
+    if standalone {
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", t.code);
+        }
+    }
     let state = RwSignal::new_local(LoadState::Loading);
     let load = move |src: String| {
         state.set(LoadState::Loading);
@@ -79,27 +95,28 @@ pub fn OfferBoard(
 
     // Announced politely by screen readers; the region stays in the page so changes are heard.
     let status = move || match state.get() {
-        LoadState::Loading => i18n::LOADING.to_string(),
-        LoadState::Ready(loaded, _) => i18n::loaded(loaded.bundle.offers.len()),
+        LoadState::Loading => t.loading.to_string(),
+        LoadState::Ready(loaded, _) => t.loaded(loaded.bundle.offers.len()),
         LoadState::Failed(_) => String::new(),
     };
     view! {
-        <div class="offres" lang="fr">
+        <div class="offres" lang=t.code>
+            {standalone.then(|| view! { <Preferences /> })}
             <p class="offres-sr-only" role="status">{status}</p>
             <div role="status">
                 <Show when=move || updated.get()>
                     <div class="offres-update">
-                        <p class="offres-update__text">{i18n::UPDATED}</p>
+                        <p class="offres-update__text">{t.updated}</p>
                         <button type="button" class="offres-button" on:click=show_update.clone()>
-                            {i18n::SHOW_UPDATED}
+                            {t.show_updated}
                         </button>
                     </div>
                 </Show>
             </div>
             {move || match state.get() {
                 LoadState::Loading => view! {
-                    <h1 class="offres-title">{i18n::DEFAULT_TITLE}</h1>
-                    <p class="offres-loading" aria-hidden="true">{i18n::LOADING}</p>
+                    <h1 class="offres-title">{t.default_title}</h1>
+                    <p class="offres-loading" aria-hidden="true">{t.loading}</p>
                 }
                 .into_any(),
                 LoadState::Ready(loaded, index) => {
@@ -107,7 +124,7 @@ pub fn OfferBoard(
                     view! { <Board loaded index today=today() widget=widget /> }.into_any()
                 }
                 LoadState::Failed(error) => view! {
-                    <h1 class="offres-title">{i18n::DEFAULT_TITLE}</h1>
+                    <h1 class="offres-title">{t.default_title}</h1>
                     <LoadErrorView error on_retry=retry />
                 }
                 .into_any(),

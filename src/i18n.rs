@@ -1,185 +1,513 @@
-//! Every string the interface shows, in one place (French; English comes with the i18n issue).
-//! A plain table rather than leptos_i18n: a few dozen strings do not justify its runtime and macros.
+//! Every string the interface shows, in one place, in French (the default) and English.
+//!
+//! A plain table rather than leptos_i18n: two languages and about sixty strings do not justify
+//! its macros, its locale files and its runtime signal per string. Here a language is one static
+//! `Strings` value; the board renders again when the language changes (see `app.rs`), so a
+//! component reads its table once, with `t()`, when it is created. Functions cover what depends
+//! on a number (plurals, thousands) or a date.
 
-use offers_core::{ContractKind, Facet, ParseError};
+use leptos::prelude::use_context;
+use offers_core::{ContractKind, Date, Facet, ParseError};
 
 use crate::api::LoadError;
 
-pub const DEFAULT_TITLE: &str = "Offres d'emploi";
-pub const LOADING: &str = "Chargement des offres…";
-pub const ERROR_TITLE: &str = "Les offres n'ont pas pu être chargées";
-pub const RETRY: &str = "Réessayer";
-pub const EMPTY: &str = "Aucune offre n'est publiée pour le moment. Revenez bientôt !";
-pub const EXTERNAL: &str = "(site externe)";
-pub const VIEW_OFFER: &str = "Consulter l'offre";
-pub const APPLY_BY_EMAIL: &str = "Candidater par courriel";
-pub const FILLED: &str = "Pourvue";
-pub const CLOSED: &str = "Clôturée";
-pub const LOCATION: &str = "Lieu :";
-pub const HOW_TO_APPLY: &str = "Pour candidater";
-pub const EMAIL_SUBJECT: &str = "objet du courriel :";
-pub const SECTION_OWN: &str = "Nos offres";
-pub const SECTION_ELSEWHERE: &str = "Dans d'autres administrations";
-pub const SEARCH_LABEL: &str = "Rechercher une offre";
-pub const UPDATED: &str = "Les offres ont été mises à jour.";
-pub const SHOW_UPDATED: &str = "Afficher les nouvelles offres";
-pub const FILTERS_TITLE: &str = "Filtrer les offres";
-pub const ACTIVE_FILTERS: &str = "Filtres actifs :";
-pub const REMOVE_FILTER: &str = "retirer ce filtre";
-pub const RESET: &str = "Réinitialiser";
-pub const RESET_SEARCH: &str = "Réinitialiser la recherche";
-pub const NO_RESULT: &str = "Aucune offre ne correspond à votre recherche.";
-pub const SORT_LABEL: &str = "Trier par";
-pub const SORT_FAMILY: &str = "Famille de métiers";
-pub const SORT_NEWEST: &str = "Plus récentes d'abord";
-pub const SHOW_INACTIVE: &str = "Afficher aussi les offres pourvues ou clôturées";
-pub const NEWEST_HEADING: &str = "Offres, des plus récentes aux plus anciennes";
-pub const NEW: &str = "Nouveau";
-pub const BACK_TO_LIST: &str = "Retour aux offres";
-pub const WRITE_TO: &str = "Écrire à";
-pub const APPLY_ONLINE: &str = "Candidater en ligne";
-pub const FULL_OFFER_ELSEWHERE: &str = "Consulter l'offre officielle";
-pub const FACT_EMPLOYER: &str = "Employeur";
-pub const FACT_FAMILY: &str = "Famille de métiers";
-pub const FACT_GRADE: &str = "Catégorie";
-pub const FACT_PLACE: &str = "Lieu";
-pub const FACT_CONTRACT: &str = "Contrat";
-pub const FACT_DURATION: &str = "Durée";
-pub const FACT_START: &str = "Prise de poste";
-pub const FACT_PUBLISHED: &str = "Publiée le";
-pub const FACT_CLOSES: &str = "Date limite de candidature";
-pub const FACT_SALARY: &str = "Rémunération";
-pub const FACT_POSITIONS: &str = "Nombre de postes";
-pub const FACT_REFERENCE: &str = "Référence";
-
-pub fn facet_label(facet: Facet) -> &'static str {
-    match facet {
-        Facet::Family => "Famille de métiers",
-        Facet::Location => "Lieu",
-        Facet::Grade => "Catégorie",
-        Facet::Remote => "Télétravail",
-        Facet::Contract => "Type de contrat",
-        Facet::Employer => "Employeur",
-    }
+/// The interface language. Offers themselves are French whatever it is (`lang="fr"` on them).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
 }
 
-/// The label of a facet option: the data's for families, places and employers; ours for the rest.
-pub fn option_label(facet: Facet, value: &str, data_label: &str) -> String {
-    let fixed = match (facet, value) {
-        (Facet::Grade, "a-plus") => "Catégorie A+",
-        (Facet::Grade, "a") => "Catégorie A",
-        (Facet::Grade, "b") => "Catégorie B",
-        (Facet::Grade, "c") => "Catégorie C",
-        (Facet::Remote, "aucun") => "Sans télétravail",
-        (Facet::Remote, "partiel") => "Télétravail partiel",
-        (Facet::Remote, "complet") => "Télétravail complet",
-        (Facet::Contract, "titulaire-ou-contractuel") => "Titulaire ou contractuel",
-        (Facet::Contract, "titulaire") => "Titulaire",
-        (Facet::Contract, "contractuel") => "Contractuel",
-        (Facet::Contract, "cdd") => "CDD",
-        (Facet::Contract, "cdi") => "CDI",
-        (Facet::Contract, "apprentissage") => "Apprentissage",
-        (Facet::Contract, "stage") => "Stage",
-        (Facet::Contract, "autre") => "Autre contrat",
-        _ => return data_label.to_string(),
-    };
-    fixed.to_string()
-}
-
-/// "(3 offres)", "(aucune offre)" after a facet option.
-pub fn option_count(n: u32) -> String {
-    match n {
-        0 => "(aucune offre)".into(),
-        1 => "(1 offre)".into(),
-        n => format!("({n} offres)"),
-    }
-}
-
-/// "Afficher 50 offres de plus (1 234 restantes)".
-pub fn show_more(next: usize, remaining: usize) -> String {
-    if remaining == 1 {
-        "Afficher la dernière offre".into()
-    } else {
-        format!("Afficher {next} offres de plus ({remaining} restantes)")
-    }
-}
-
-/// "3 500 € à 4 800 € par mois".
-pub fn salary(min: Option<u32>, max: Option<u32>, yearly: bool) -> String {
-    let period = if yearly { "par an" } else { "par mois" };
-    match (min, max) {
-        (Some(a), Some(b)) if a != b => format!("{a} € à {b} € {period}"),
-        (Some(a), _) | (None, Some(a)) => format!("{a} € {period}"),
-        (None, None) => String::new(),
-    }
-}
-
-/// "1 offre", "23 offres".
-pub fn offers_count(n: usize) -> String {
-    match n {
-        0 => "Aucune offre".into(),
-        1 => "1 offre".into(),
-        n => format!("{n} offres"),
-    }
-}
-
-/// The status line once the bundle is read: "23 offres chargées".
-pub fn loaded(n: usize) -> String {
-    match n {
-        0 => "Aucune offre publiée".into(),
-        1 => "1 offre chargée".into(),
-        n => format!("{n} offres chargées"),
-    }
-}
-
-/// The notice shown when offers were skipped.
-pub fn skipped(n: usize) -> String {
-    if n == 1 {
-        "1 offre n'a pas pu être affichée car ses données sont invalides.".into()
-    } else {
-        format!("{n} offres n'ont pas pu être affichées car leurs données sont invalides.")
-    }
-}
-
-/// "10 postes".
-pub fn positions(n: u32) -> String {
-    if n == 1 {
-        "1 poste".into()
-    } else {
-        format!("{n} postes")
-    }
-}
-
-pub fn contract(kind: ContractKind) -> &'static str {
-    match kind {
-        ContractKind::TitulaireOuContractuel => "Titulaire ou contractuel",
-        ContractKind::Titulaire => "Titulaire",
-        ContractKind::Contractuel => "Contractuel",
-        ContractKind::Cdd => "CDD",
-        ContractKind::Cdi => "CDI",
-        ContractKind::Apprentissage => "Apprentissage",
-        ContractKind::Stage => "Stage",
-        ContractKind::Autre => "Autre contrat",
-    }
-}
-
-/// What the visitor is told when the bundle cannot be used.
-pub fn load_error(err: &LoadError) -> String {
-    match err {
-        LoadError::Network(_) => {
-            "Le serveur des offres ne répond pas. Vérifiez votre connexion à Internet, puis réessayez."
-                .into()
+impl Lang {
+    /// Reads a BCP 47 tag: `en`, `en-GB` → English; anything else → French.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("en")) {
+            Lang::En
+        } else {
+            Lang::Fr
         }
-        LoadError::Http(404) => "La liste des offres est introuvable (erreur 404).".into(),
-        LoadError::Http(status) => {
-            format!("Le serveur des offres a répondu par une erreur ({status}).")
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::Fr => &FR,
+            Lang::En => &EN,
         }
-        LoadError::Parse(ParseError::UnsupportedVersion(v)) => format!(
-            "La liste des offres est dans un format plus récent (version {v}) que cette page ne sait pas lire. Rechargez la page pour obtenir la dernière version du site."
-        ),
-        LoadError::Parse(ParseError::NotJson(_) | ParseError::NotABundle(_)) => {
-            "La liste des offres est illisible : le fichier reçu n'est pas une liste d'offres valide."
-                .into()
+    }
+}
+
+/// The strings of the language the current board was rendered in (French outside a board).
+pub fn t() -> &'static Strings {
+    use_context::<Lang>().unwrap_or_default().strings()
+}
+
+pub struct Strings {
+    pub lang: Lang,
+    /// The `lang` attribute value.
+    pub code: &'static str,
+    pub default_title: &'static str,
+    pub loading: &'static str,
+    pub error_title: &'static str,
+    pub retry: &'static str,
+    pub empty: &'static str,
+    pub external: &'static str,
+    pub view_offer: &'static str,
+    pub apply_by_email: &'static str,
+    pub filled: &'static str,
+    pub closed: &'static str,
+    pub location: &'static str,
+    pub how_to_apply: &'static str,
+    pub email_subject: &'static str,
+    pub section_own: &'static str,
+    pub section_elsewhere: &'static str,
+    pub search_label: &'static str,
+    pub updated: &'static str,
+    pub show_updated: &'static str,
+    pub filters_title: &'static str,
+    pub active_filters: &'static str,
+    pub remove_filter: &'static str,
+    pub reset: &'static str,
+    pub reset_search: &'static str,
+    pub no_result: &'static str,
+    pub sort_label: &'static str,
+    pub sort_family: &'static str,
+    pub sort_newest: &'static str,
+    pub show_inactive: &'static str,
+    pub newest_heading: &'static str,
+    pub new: &'static str,
+    pub back_to_list: &'static str,
+    pub write_to: &'static str,
+    pub apply_online: &'static str,
+    pub full_offer_elsewhere: &'static str,
+    pub fact_employer: &'static str,
+    pub fact_family: &'static str,
+    pub fact_grade: &'static str,
+    pub fact_place: &'static str,
+    pub fact_contract: &'static str,
+    pub fact_duration: &'static str,
+    pub fact_start: &'static str,
+    pub fact_published: &'static str,
+    pub fact_closes: &'static str,
+    pub fact_salary: &'static str,
+    pub fact_positions: &'static str,
+    pub fact_reference: &'static str,
+    pub settings: &'static str,
+    /// The language switch shows the other language's name, in that language.
+    pub other_language: &'static str,
+    pub other_code: &'static str,
+    pub switch_language: &'static str,
+    pub theme_label: &'static str,
+    pub theme_system: &'static str,
+    pub theme_light: &'static str,
+    pub theme_dark: &'static str,
+    /// Facet legends, in `Facet::ALL` order.
+    facets: [&'static str; 6],
+    grades: [&'static str; 4],
+    remote: [&'static str; 3],
+    /// Contract kinds, in `ContractKind` order.
+    contracts: [&'static str; 8],
+    /// Month names where the date is not French (`Date::to_french` has those).
+    months: Option<[&'static str; 12]>,
+    thousands: char,
+}
+
+pub static FR: Strings = Strings {
+    lang: Lang::Fr,
+    code: "fr",
+    default_title: "Offres d'emploi",
+    loading: "Chargement des offres…",
+    error_title: "Les offres n'ont pas pu être chargées",
+    retry: "Réessayer",
+    empty: "Aucune offre n'est publiée pour le moment. Revenez bientôt !",
+    external: "(site externe)",
+    view_offer: "Consulter l'offre",
+    apply_by_email: "Candidater par courriel",
+    filled: "Pourvue",
+    closed: "Clôturée",
+    location: "Lieu :",
+    how_to_apply: "Pour candidater",
+    email_subject: "objet du courriel :",
+    section_own: "Nos offres",
+    section_elsewhere: "Dans d'autres administrations",
+    search_label: "Rechercher une offre",
+    updated: "Les offres ont été mises à jour.",
+    show_updated: "Afficher les nouvelles offres",
+    filters_title: "Filtrer les offres",
+    active_filters: "Filtres actifs :",
+    remove_filter: "retirer ce filtre",
+    reset: "Réinitialiser",
+    reset_search: "Réinitialiser la recherche",
+    no_result: "Aucune offre ne correspond à votre recherche.",
+    sort_label: "Trier par",
+    sort_family: "Famille de métiers",
+    sort_newest: "Plus récentes d'abord",
+    show_inactive: "Afficher aussi les offres pourvues ou clôturées",
+    newest_heading: "Offres, des plus récentes aux plus anciennes",
+    new: "Nouveau",
+    back_to_list: "Retour aux offres",
+    write_to: "Écrire à",
+    apply_online: "Candidater en ligne",
+    full_offer_elsewhere: "Consulter l'offre officielle",
+    fact_employer: "Employeur",
+    fact_family: "Famille de métiers",
+    fact_grade: "Catégorie",
+    fact_place: "Lieu",
+    fact_contract: "Contrat",
+    fact_duration: "Durée",
+    fact_start: "Prise de poste",
+    fact_published: "Publiée le",
+    fact_closes: "Date limite de candidature",
+    fact_salary: "Rémunération",
+    fact_positions: "Nombre de postes",
+    fact_reference: "Référence",
+    settings: "Paramètres d'affichage",
+    other_language: "English",
+    other_code: "en",
+    switch_language: "Display in English",
+    theme_label: "Thème",
+    theme_system: "Celui du système",
+    theme_light: "Clair",
+    theme_dark: "Sombre",
+    facets: [
+        "Famille de métiers",
+        "Lieu",
+        "Catégorie",
+        "Télétravail",
+        "Type de contrat",
+        "Employeur",
+    ],
+    grades: ["Catégorie A+", "Catégorie A", "Catégorie B", "Catégorie C"],
+    remote: [
+        "Sans télétravail",
+        "Télétravail partiel",
+        "Télétravail complet",
+    ],
+    contracts: [
+        "Titulaire ou contractuel",
+        "Titulaire",
+        "Contractuel",
+        "CDD",
+        "CDI",
+        "Apprentissage",
+        "Stage",
+        "Autre contrat",
+    ],
+    months: None,
+    // U+202F, the narrow no-break space French typography puts between thousands.
+    thousands: '\u{202f}',
+};
+
+pub static EN: Strings = Strings {
+    lang: Lang::En,
+    code: "en",
+    default_title: "Job offers",
+    loading: "Loading offers…",
+    error_title: "The offers could not be loaded",
+    retry: "Try again",
+    empty: "No offer is published at the moment. Come back soon!",
+    external: "(external site)",
+    view_offer: "View the offer",
+    apply_by_email: "Apply by email",
+    filled: "Filled",
+    closed: "Closed",
+    location: "Location:",
+    how_to_apply: "How to apply",
+    email_subject: "email subject:",
+    section_own: "Our offers",
+    section_elsewhere: "In other administrations",
+    search_label: "Search the offers",
+    updated: "The offers have been updated.",
+    show_updated: "Show the new offers",
+    filters_title: "Filter the offers",
+    active_filters: "Active filters:",
+    remove_filter: "remove this filter",
+    reset: "Reset",
+    reset_search: "Reset the search",
+    no_result: "No offer matches your search.",
+    sort_label: "Sort by",
+    sort_family: "Job family",
+    sort_newest: "Newest first",
+    show_inactive: "Also show filled or closed offers",
+    newest_heading: "Offers, newest first",
+    new: "New",
+    back_to_list: "Back to the offers",
+    write_to: "Write to",
+    apply_online: "Apply online",
+    full_offer_elsewhere: "View the official offer",
+    fact_employer: "Employer",
+    fact_family: "Job family",
+    fact_grade: "Category",
+    fact_place: "Location",
+    fact_contract: "Contract",
+    fact_duration: "Duration",
+    fact_start: "Start",
+    fact_published: "Published on",
+    fact_closes: "Application deadline",
+    fact_salary: "Salary",
+    fact_positions: "Number of positions",
+    fact_reference: "Reference",
+    settings: "Display settings",
+    other_language: "Français",
+    other_code: "fr",
+    switch_language: "Afficher en français",
+    theme_label: "Theme",
+    theme_system: "The system's",
+    theme_light: "Light",
+    theme_dark: "Dark",
+    facets: [
+        "Job family",
+        "Location",
+        "Category",
+        "Remote work",
+        "Contract type",
+        "Employer",
+    ],
+    grades: ["Category A+", "Category A", "Category B", "Category C"],
+    remote: ["No remote work", "Partial remote work", "Full remote work"],
+    contracts: [
+        "Civil servant or contract",
+        "Civil servant",
+        "Contract",
+        "Fixed-term contract",
+        "Permanent contract",
+        "Apprenticeship",
+        "Internship",
+        "Other contract",
+    ],
+    months: Some([
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]),
+    thousands: ',',
+};
+
+impl Strings {
+    fn fr(&self) -> bool {
+        self.lang == Lang::Fr
+    }
+
+    /// A count with the language's thousands separator: "1 234" (narrow space), "1,234".
+    pub fn number(&self, n: usize) -> String {
+        let digits = n.to_string();
+        let mut out = String::with_capacity(digits.len() + 4);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(self.thousands);
+            }
+            out.push(c);
         }
+        out
+    }
+
+    /// "n thing(s)", with the singular for 1 (French also has it for 0, but 0 has its own words).
+    fn count(&self, n: usize, one: &str, many: &str) -> String {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{} {many}", self.number(n))
+        }
+    }
+
+    /// A date in the long form: "1er mai 2021", "May 1, 2021".
+    pub fn date(&self, d: Date) -> String {
+        match self.months {
+            None => d.to_french(),
+            Some(months) => format!(
+                "{} {}, {}",
+                months[usize::from(d.month() - 1)],
+                d.day(),
+                d.year()
+            ),
+        }
+    }
+
+    pub fn facet_label(&self, facet: Facet) -> &'static str {
+        self.facets[facet as usize]
+    }
+
+    /// The label of a facet option and whether it is the data's own (French) words: the data's
+    /// for families, places and employers; ours for the rest.
+    pub fn option_label(&self, facet: Facet, value: &str, data_label: &str) -> (String, bool) {
+        let ours: &[&'static str] = match facet {
+            Facet::Grade => &self.grades,
+            Facet::Remote => &self.remote,
+            Facet::Contract => &self.contracts,
+            _ => &[],
+        };
+        let fixed = facet
+            .fixed_values()
+            .iter()
+            .position(|v| *v == value)
+            .and_then(|i| ours.get(i));
+        match fixed {
+            Some(label) => (label.to_string(), false),
+            None => (data_label.to_string(), true),
+        }
+    }
+
+    /// "(3 offres)", "(aucune offre)" after a facet option.
+    pub fn option_count(&self, n: u32) -> String {
+        let n = n as usize;
+        match (n, self.fr()) {
+            (0, true) => "(aucune offre)".into(),
+            (0, false) => "(no offers)".into(),
+            (n, true) => format!("({})", self.count(n, "offre", "offres")),
+            (n, false) => format!("({})", self.count(n, "offer", "offers")),
+        }
+    }
+
+    /// "Afficher 50 offres de plus (1 234 restantes)".
+    pub fn show_more(&self, next: usize, remaining: usize) -> String {
+        let rest = self.number(remaining);
+        match (remaining, self.fr()) {
+            (1, true) => "Afficher la dernière offre".into(),
+            (1, false) => "Show the last offer".into(),
+            (_, true) => format!("Afficher {next} offres de plus ({rest} restantes)"),
+            (_, false) => format!("Show {next} more offers ({rest} left)"),
+        }
+    }
+
+    /// "3 500 € à 4 800 € par mois", "€3,500 to €4,800 a month".
+    pub fn salary(&self, min: Option<u32>, max: Option<u32>, yearly: bool) -> String {
+        let amount = |a: u32| {
+            let n = self.number(a as usize);
+            if self.fr() {
+                format!("{n} €")
+            } else {
+                format!("€{n}")
+            }
+        };
+        let period = match (yearly, self.fr()) {
+            (true, true) => "par an",
+            (false, true) => "par mois",
+            (true, false) => "a year",
+            (false, false) => "a month",
+        };
+        let to = if self.fr() { "à" } else { "to" };
+        match (min, max) {
+            (Some(a), Some(b)) if a != b => format!("{} {to} {} {period}", amount(a), amount(b)),
+            (Some(a), _) | (None, Some(a)) => format!("{} {period}", amount(a)),
+            (None, None) => String::new(),
+        }
+    }
+
+    /// "1 offre", "23 offres"; "1 offer", "23 offers".
+    pub fn offers_count(&self, n: usize) -> String {
+        match (n, self.fr()) {
+            (0, true) => "Aucune offre".into(),
+            (0, false) => "No offers".into(),
+            (n, true) => self.count(n, "offre", "offres"),
+            (n, false) => self.count(n, "offer", "offers"),
+        }
+    }
+
+    /// The status line once the bundle is read: "23 offres chargées".
+    pub fn loaded(&self, n: usize) -> String {
+        match (n, self.fr()) {
+            (0, true) => "Aucune offre publiée".into(),
+            (0, false) => "No offers published".into(),
+            (n, true) => self.count(n, "offre chargée", "offres chargées"),
+            (n, false) => self.count(n, "offer loaded", "offers loaded"),
+        }
+    }
+
+    /// The notice shown when offers were skipped.
+    pub fn skipped(&self, n: usize) -> String {
+        match (n, self.fr()) {
+            (1, true) => "1 offre n'a pas pu être affichée car ses données sont invalides.".into(),
+            (n, true) => format!(
+                "{} offres n'ont pas pu être affichées car leurs données sont invalides.",
+                self.number(n)
+            ),
+            (1, false) => "1 offer could not be shown because its data is invalid.".into(),
+            (n, false) => format!(
+                "{} offers could not be shown because their data is invalid.",
+                self.number(n)
+            ),
+        }
+    }
+
+    /// "10 postes", "10 positions".
+    pub fn positions(&self, n: u32) -> String {
+        if self.fr() {
+            self.count(n as usize, "poste", "postes")
+        } else {
+            self.count(n as usize, "position", "positions")
+        }
+    }
+
+    pub fn contract(&self, kind: ContractKind) -> &'static str {
+        self.contracts[kind as usize]
+    }
+
+    /// What the visitor is told when the bundle cannot be used.
+    pub fn load_error(&self, err: &LoadError) -> String {
+        let fr = self.fr();
+        match err {
+            LoadError::Network(_) if fr => "Le serveur des offres ne répond pas. Vérifiez votre connexion à Internet, puis réessayez.".into(),
+            LoadError::Network(_) => "The offers' server does not answer. Check your Internet connection, then try again.".into(),
+            LoadError::Http(404) if fr => "La liste des offres est introuvable (erreur 404).".into(),
+            LoadError::Http(404) => "The list of offers cannot be found (error 404).".into(),
+            LoadError::Http(status) if fr => format!("Le serveur des offres a répondu par une erreur ({status})."),
+            LoadError::Http(status) => format!("The offers' server answered with an error ({status})."),
+            LoadError::Parse(ParseError::UnsupportedVersion(v)) if fr => format!(
+                "La liste des offres est dans un format plus récent (version {v}) que cette page ne sait pas lire. Rechargez la page pour obtenir la dernière version du site."
+            ),
+            LoadError::Parse(ParseError::UnsupportedVersion(v)) => format!(
+                "The list of offers is in a newer format (version {v}) than this page can read. Reload the page to get the latest version of the site."
+            ),
+            LoadError::Parse(_) if fr => "La liste des offres est illisible : le fichier reçu n'est pas une liste d'offres valide.".into(),
+            LoadError::Parse(_) => "The list of offers cannot be read: the file received is not a valid list of offers.".into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_dates_and_plurals_follow_the_language() {
+        assert_eq!(FR.number(1234567), "1\u{202f}234\u{202f}567");
+        assert_eq!(EN.number(1234), "1,234");
+        assert_eq!(EN.number(999), "999");
+        let may_first = Date::new(2021, 5, 1).unwrap();
+        assert_eq!(FR.date(may_first), "1er mai 2021");
+        assert_eq!(EN.date(may_first), "May 1, 2021");
+        assert_eq!(FR.offers_count(1), "1 offre");
+        assert_eq!(FR.offers_count(1500), "1\u{202f}500 offres");
+        assert_eq!(EN.offers_count(0), "No offers");
+        assert_eq!(EN.offers_count(2), "2 offers");
+        assert_eq!(
+            EN.salary(Some(3500), Some(4800), false),
+            "€3,500 to €4,800 a month"
+        );
+        assert_eq!(FR.salary(Some(40000), None, true), "40\u{202f}000 € par an");
+        assert_eq!(
+            EN.option_label(Facet::Contract, "cdd", "x"),
+            ("Fixed-term contract".to_string(), false)
+        );
+        assert_eq!(
+            FR.option_label(Facet::Family, "design", "Design"),
+            ("Design".to_string(), true)
+        );
+    }
+
+    #[test]
+    fn tags_choose_the_language() {
+        assert_eq!(Lang::from_tag("en-GB"), Lang::En);
+        assert_eq!(Lang::from_tag("fr"), Lang::Fr);
+        assert_eq!(Lang::from_tag(""), Lang::Fr);
     }
 }

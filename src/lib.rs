@@ -5,6 +5,7 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod i18n;
+pub mod prefs;
 pub mod url_state;
 
 pub use app::{App, OfferBoard};
@@ -25,12 +26,22 @@ pub fn mount() {
 }
 
 /// Mounts a widget (called by widget.js for each `<offres-emploi>`): the board for the bundle at
-/// `src`, starting from `filters`, inside `root` (in the element's shadow root). Its state never
+/// `src`, starting from `filters`, in the language `lang`, inside `root` (in the element's shadow root). Its state never
 /// touches the host page's URL.
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn mount_widget(root: web_sys::HtmlElement, src: String, filters: String, board_url: String) {
+pub fn mount_widget(
+    root: web_sys::HtmlElement,
+    src: String,
+    filters: String,
+    board_url: String,
+    lang: String,
+) {
     use leptos::prelude::*;
-    let widget = app::WidgetOptions { filters, board_url };
+    let widget = app::WidgetOptions {
+        filters,
+        board_url,
+        lang,
+    };
     leptos::mount::mount_to(
         root,
         move || view! { <OfferBoard src=src.clone() widget=widget.clone() /> },

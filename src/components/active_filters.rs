@@ -9,18 +9,19 @@ use crate::url_state::UrlState;
 /// The active filters as removable chips, and "Réinitialiser" to clear everything.
 #[component]
 pub fn ActiveFilters(state: UrlState, index: Arc<SearchIndex>) -> impl IntoView {
+    let t = i18n::t();
     let chips = move || {
         let q = state.query.get();
         let mut chips = Vec::new();
         for facet in Facet::ALL {
             for value in q.selected(facet) {
-                let label = index
+                let (label, from_data) = index
                     .options(facet)
                     .iter()
                     .find(|o| &o.value == value)
                     .map_or_else(
-                        || value.clone(),
-                        |o| i18n::option_label(facet, &o.value, &o.label),
+                        || (value.clone(), true),
+                        |o| t.option_label(facet, &o.value, &o.label),
                     );
                 let value = value.clone();
                 let remove = move |_| {
@@ -31,9 +32,9 @@ pub fn ActiveFilters(state: UrlState, index: Arc<SearchIndex>) -> impl IntoView 
                 chips.push(view! {
                     <li>
                         <button type="button" class="offres-chip" on:click=remove>
-                            <span class="offres-sr-only">{i18n::facet_label(facet)} " : "</span>
-                            {label}
-                            <span class="offres-sr-only">" – " {i18n::REMOVE_FILTER}</span>
+                            <span class="offres-sr-only">{t.facet_label(facet)} " : "</span>
+                            <span lang=from_data.then_some("fr")>{label}</span>
+                            <span class="offres-sr-only">" – " {t.remove_filter}</span>
                             <span class="offres-chip__cross" aria-hidden="true">" ×"</span>
                         </button>
                     </li>
@@ -46,9 +47,9 @@ pub fn ActiveFilters(state: UrlState, index: Arc<SearchIndex>) -> impl IntoView 
     view! {
         <Show when=move || !state.query.with(Query::is_unfiltered)>
             <div class="offres-active">
-                <p class="offres-active__title" id="offres-filtres-actifs">{i18n::ACTIVE_FILTERS}</p>
+                <p class="offres-active__title" id="offres-filtres-actifs">{t.active_filters}</p>
                 <ul class="offres-active__list" role="list" aria-labelledby="offres-filtres-actifs">{chips.clone()}</ul>
-                <button type="button" class="offres-button offres-button--secondary" on:click=reset>{i18n::RESET}</button>
+                <button type="button" class="offres-button offres-button--secondary" on:click=reset>{t.reset}</button>
             </div>
         </Show>
     }

@@ -20,6 +20,7 @@ pub fn Board(
     #[prop(default = None)]
     widget: Option<crate::app::WidgetOptions>,
 ) -> impl IntoView {
+    let t = i18n::t();
     let state = match widget {
         Some(w) => UrlState::in_memory(index.clone(), &w.filters, w.board_url),
         None => UrlState::new(index.clone()),
@@ -49,7 +50,7 @@ pub fn Board(
                     "{} – {}",
                     loaded.bundle.offers[i].title, loaded.bundle.page.title
                 ),
-                None => format!("{} – {}", loaded.bundle.page.title, i18n::DEFAULT_TITLE),
+                None => format!("{} – {}", loaded.bundle.page.title, t.default_title),
             };
             document().set_title(&title);
         });
@@ -76,22 +77,23 @@ fn list_page(
     results: Memo<offers_core::Results>,
     today: Date,
 ) -> impl IntoView {
+    let t = i18n::t();
     let bundle = &loaded.bundle;
     let skipped = loaded.skipped.len();
     let empty = bundle.offers.is_empty();
     view! {
-        <h1 class="offres-title">{bundle.page.title.clone()}</h1>
-        <div class="offres-intro">
+        <h1 class="offres-title" lang="fr">{bundle.page.title.clone()}</h1>
+        <div class="offres-intro" lang="fr">
             <DocumentView doc=bundle.page.intro.clone() />
         </div>
-        {(skipped > 0).then(|| view! { <p class="offres-notice">{i18n::skipped(skipped)}</p> })}
+        {(skipped > 0).then(|| view! { <p class="offres-notice">{t.skipped(skipped)}</p> })}
         {if empty {
-            view! { <p class="offres-empty">{i18n::EMPTY}</p> }.into_any()
+            view! { <p class="offres-empty">{t.empty}</p> }.into_any()
         } else {
             view! {
                 <div class="offres-layout">
                     <div class="offres-layout__filters">
-                        <h2 class="offres-filters__title">{i18n::FILTERS_TITLE}</h2>
+                        <h2 class="offres-filters__title">{t.filters_title}</h2>
                         <SearchBox state />
                         <SortControl state results />
                         <Facets state index=index.clone() results />

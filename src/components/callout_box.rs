@@ -7,17 +7,18 @@ use crate::i18n;
 /// A highlighted box of the page ("tous les talents sont les bienvenus").
 #[component]
 pub fn CalloutBox(callout: Callout) -> impl IntoView {
+    let t = i18n::t();
     let label = callout.title.clone();
     let link = callout.link.filter(|l| is_safe_url(&l.url));
     view! {
         <aside class="offres-callout" aria-label=label>
-            <h3 class="offres-callout__title">{callout.title}</h3>
-            <DocumentView doc=callout.body heading_level=4 />
+            <h3 class="offres-callout__title" lang="fr">{callout.title}</h3>
+            <div lang="fr"><DocumentView doc=callout.body heading_level=4 /></div>
             {link.map(|l| view! {
                 <p class="offres-callout__action">
                     <a class="offres-button" href=l.url>
-                        {l.label}
-                        <span class="offres-sr-only">" " {i18n::EXTERNAL}</span>
+                        <span lang="fr">{l.label}</span>
+                        <span class="offres-sr-only">" " {t.external}</span>
                     </a>
                 </p>
             })}

@@ -11,6 +11,7 @@ use crate::url_state::UrlState;
 /// that it can still be unchecked).
 #[component]
 pub fn Facets(state: UrlState, index: Arc<SearchIndex>, results: Memo<Results>) -> impl IntoView {
+    let t = i18n::t();
     Facet::ALL
         .into_iter()
         .filter(|f| index.options(*f).len() > 1)
@@ -38,7 +39,7 @@ pub fn Facets(state: UrlState, index: Arc<SearchIndex>, results: Memo<Results>) 
                         }
                         state.set_query(q, false);
                     };
-                    let label = i18n::option_label(facet, &option.value, &option.label);
+                    let (label, from_data) = t.option_label(facet, &option.value, &option.label);
                     view! {
                         <li class="offres-facet__option" class:offres-facet__option--empty=move || count.get() == 0>
                             <input
@@ -49,9 +50,9 @@ pub fn Facets(state: UrlState, index: Arc<SearchIndex>, results: Memo<Results>) 
                                 on:change=toggle
                             />
                             <label for=id>
-                                {label}
+                                <span lang=from_data.then_some("fr")>{label}</span>
                                 " "
-                                <span class="offres-facet__count">{move || i18n::option_count(count.get())}</span>
+                                <span class="offres-facet__count">{move || t.option_count(count.get())}</span>
                             </label>
                         </li>
                     }
@@ -59,7 +60,7 @@ pub fn Facets(state: UrlState, index: Arc<SearchIndex>, results: Memo<Results>) 
                 .collect_view();
             view! {
                 <fieldset class="offres-facet">
-                    <legend class="offres-facet__legend">{i18n::facet_label(facet)}</legend>
+                    <legend class="offres-facet__legend">{t.facet_label(facet)}</legend>
                     <ul class="offres-facet__options" role="list">{items}</ul>
                 </fieldset>
             }

@@ -14,7 +14,7 @@ pub fn FamilySection(
     let labelledby = heading_id.clone();
     view! {
         <section class="offres-family" aria-labelledby=labelledby>
-            <h3 class="offres-family__title" id=heading_id>{family.label}</h3>
+            <h3 class="offres-family__title" id=heading_id lang="fr">{family.label}</h3>
             <ul class="offres-wrapper" role="list">{children()}</ul>
         </section>
     }

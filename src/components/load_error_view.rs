@@ -6,12 +6,13 @@ use crate::i18n;
 /// The bundle could not be used: say why in French, and offer to try again.
 #[component]
 pub fn LoadErrorView(error: LoadError, on_retry: Callback<()>) -> impl IntoView {
+    let t = i18n::t();
     view! {
         <div class="offres-error" role="alert">
-            <h2 class="offres-error__title">{i18n::ERROR_TITLE}</h2>
-            <p>{i18n::load_error(&error)}</p>
+            <h2 class="offres-error__title">{t.error_title}</h2>
+            <p>{t.load_error(&error)}</p>
             <button type="button" class="offres-button" on:click=move |_| on_retry.run(())>
-                {i18n::RETRY}
+                {t.retry}
             </button>
         </div>
     }

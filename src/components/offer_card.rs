@@ -2,16 +2,16 @@ use leptos::prelude::*;
 use offers_core::{is_new, Date, Offer, Status};
 
 use super::PinIcon;
-use crate::i18n;
+use crate::i18n::{self, Strings};
 use crate::url_state::{InternalLink, UrlState};
 
 /// What marks an offer that is no longer open: filled, or closed (withdrawn or past its date).
-pub fn inactive_label(offer: &Offer, today: Date) -> Option<&'static str> {
+pub fn inactive_label(t: &Strings, offer: &Offer, today: Date) -> Option<&'static str> {
     match offer.status {
-        Status::Filled => Some(i18n::FILLED),
-        Status::Closed => Some(i18n::CLOSED),
+        Status::Filled => Some(t.filled),
+        Status::Closed => Some(t.closed),
         Status::Open if offer.is_active(today) => None,
-        Status::Open => Some(i18n::CLOSED),
+        Status::Open => Some(t.closed),
     }
 }
 
@@ -29,12 +29,13 @@ pub fn OfferCard(
     #[prop(default = 4)]
     heading_level: u8,
 ) -> impl IntoView {
+    let t = i18n::t();
     let title_id = format!("offre-{}", offer.id);
     let location = offer.location_line();
-    let inactive = inactive_label(&offer, today);
+    let inactive = inactive_label(t, &offer, today);
     let new = inactive.is_none() && is_new(&offer, today);
     let contract = offer.contract.as_ref().map(|c| {
-        let mut line = i18n::contract(c.kind).to_string();
+        let mut line = t.contract(c.kind).to_string();
         if let Some(d) = &offer.duration {
             line.push_str(" · ");
             line.push_str(d);
@@ -53,23 +54,23 @@ pub fn OfferCard(
         (None, Some(url)) => view! {
             <a class="offres-panel__link" href=url>
                 {title.clone()}
-                <span class="offres-sr-only">" " {i18n::EXTERNAL}</span>
+                <span class="offres-sr-only">" " {t.external}</span>
             </a>
         }
         .into_any(),
         (None, None) => title.clone().into_any(),
     };
     let heading = if heading_level <= 3 {
-        view! { <h3 class="offres-panel__title" id=title_id>{link}</h3> }.into_any()
+        view! { <h3 class="offres-panel__title" id=title_id lang="fr">{link}</h3> }.into_any()
     } else {
-        view! { <h4 class="offres-panel__title" id=title_id>{link}</h4> }.into_any()
+        view! { <h4 class="offres-panel__title" id=title_id lang="fr">{link}</h4> }.into_any()
     };
     let action = match (offer.url.clone(), mailto) {
         (Some(url), _) => Some(
             view! {
                 <a class="offres-button" href=url>
-                    {i18n::VIEW_OFFER}
-                    <span class="offres-sr-only">" : " {title.clone()} " " {i18n::EXTERNAL}</span>
+                    {t.view_offer}
+                    <span class="offres-sr-only">" : " {title.clone()} " " {t.external}</span>
                 </a>
             }
             .into_any(),
@@ -77,7 +78,7 @@ pub fn OfferCard(
         (None, Some(href)) => Some(
             view! {
                 <a class="offres-button" href=href>
-                    {i18n::APPLY_BY_EMAIL}
+                    {t.apply_by_email}
                     <span class="offres-sr-only">" : " {title.clone()}</span>
                 </a>
             }
@@ -90,19 +91,19 @@ pub fn OfferCard(
         <li class="offres-panel" class:offres-panel--inactive=inactive.is_some()>
             {heading}
             {inactive.map(|s| view! { <p class="offres-badge">{s}</p> })}
-            {new.then(|| view! { <p class="offres-badge offres-badge--new">{i18n::NEW}</p> })}
-            <p class="offres-panel__employer">{offer.employer.clone()}</p>
-            {offer.grade.map(|g| view! { <p class="offres-panel__meta">{g.label}</p> })}
+            {new.then(|| view! { <p class="offres-badge offres-badge--new">{t.new}</p> })}
+            <p class="offres-panel__employer" lang="fr">{offer.employer.clone()}</p>
+            {offer.grade.map(|g| view! { <p class="offres-panel__meta" lang="fr">{g.label}</p> })}
             {(!location.is_empty()).then(|| view! {
                 <p class="offres-panel__meta offres-panel__location">
                     <PinIcon />
-                    <span class="offres-sr-only">{i18n::LOCATION} " "</span>
-                    {location}
+                    <span class="offres-sr-only">{t.location} " "</span>
+                    <span lang="fr">{location}</span>
                 </p>
             })}
             {contract.map(|c| view! { <p class="offres-panel__meta">{c}</p> })}
             {offer.positions.filter(|n| *n > 1).map(|n| view! {
-                <p class="offres-panel__meta">{i18n::positions(n)}</p>
+                <p class="offres-panel__meta">{t.positions(n)}</p>
             })}
             {action.map(|a| view! { <div class="offres-panel__action">{a}</div> })}
         </li>

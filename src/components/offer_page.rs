@@ -17,62 +17,63 @@ pub fn OfferPage(
     today: Date,
     state: UrlState,
 ) -> impl IntoView {
+    let t = i18n::t();
     let heading = NodeRef::<H1>::new();
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
             let _ = h.focus();
         }
     });
-    let inactive = inactive_label(&offer, today);
+    let inactive = inactive_label(t, &offer, today);
     let mut facts: Vec<(&'static str, String)> = vec![
-        (i18n::FACT_EMPLOYER, offer.employer.clone()),
-        (i18n::FACT_FAMILY, family_label),
+        (t.fact_employer, offer.employer.clone()),
+        (t.fact_family, family_label),
     ];
     if let Some(g) = &offer.grade {
-        facts.push((i18n::FACT_GRADE, g.label.clone()));
+        facts.push((t.fact_grade, g.label.clone()));
     }
     let place = offer.location_line();
     if !place.is_empty() {
-        facts.push((i18n::FACT_PLACE, place));
+        facts.push((t.fact_place, place));
     }
     if let Some(c) = &offer.contract {
         facts.push((
-            i18n::FACT_CONTRACT,
+            t.fact_contract,
             c.text
                 .clone()
-                .unwrap_or_else(|| i18n::contract(c.kind).to_string()),
+                .unwrap_or_else(|| t.contract(c.kind).to_string()),
         ));
     }
     if let Some(d) = &offer.duration {
-        facts.push((i18n::FACT_DURATION, d.clone()));
+        facts.push((t.fact_duration, d.clone()));
     }
     if let Some(s) = &offer.start {
         facts.push((
-            i18n::FACT_START,
+            t.fact_start,
             s.text
                 .clone()
-                .or_else(|| s.date.map(Date::to_french))
+                .or_else(|| s.date.map(|d| t.date(d)))
                 .unwrap_or_default(),
         ));
     }
     if let Some(p) = offer.published_on {
-        facts.push((i18n::FACT_PUBLISHED, p.to_french()));
+        facts.push((t.fact_published, t.date(p)));
     }
     if let Some(c) = offer.closes_on {
-        facts.push((i18n::FACT_CLOSES, c.to_french()));
+        facts.push((t.fact_closes, t.date(c)));
     }
     if let Some(s) = &offer.salary {
         let text = s
             .text
             .clone()
-            .unwrap_or_else(|| i18n::salary(s.min, s.max, s.period == SalaryPeriod::Year));
-        facts.push((i18n::FACT_SALARY, text));
+            .unwrap_or_else(|| t.salary(s.min, s.max, s.period == SalaryPeriod::Year));
+        facts.push((t.fact_salary, text));
     }
     if let Some(n) = offer.positions.filter(|n| *n > 1) {
-        facts.push((i18n::FACT_POSITIONS, i18n::positions(n)));
+        facts.push((t.fact_positions, t.positions(n)));
     }
     if let Some(r) = &offer.reference {
-        facts.push((i18n::FACT_REFERENCE, r.clone()));
+        facts.push((t.fact_reference, r.clone()));
     }
     let apply = offer.apply.clone().unwrap_or_default();
     let mailto = apply.mailto_href();
@@ -81,7 +82,7 @@ pub fn OfferPage(
     let back_top = back_href.clone();
     view! {
         <article class="offres-offer" aria-labelledby="offres-offre-titre">
-            <p class="offres-offer__back"><InternalLink state href=back_top>{i18n::BACK_TO_LIST}</InternalLink></p>
+            <p class="offres-offer__back"><InternalLink state href=back_top>{t.back_to_list}</InternalLink></p>
             <h1 class="offres-title" id="offres-offre-titre" tabindex="-1" node_ref=heading>{offer.title.clone()}</h1>
             {inactive.map(|s| view! { <p class="offres-badge">{s}</p> })}
             <dl class="offres-facts">
@@ -94,24 +95,24 @@ pub fn OfferPage(
                 {offer.description.clone().map(|doc| view! { <DocumentView doc heading_level=2 /> })}
             </div>
             <section class="offres-apply" aria-labelledby="offres-candidater">
-                <h2 id="offres-candidater">{i18n::HOW_TO_APPLY}</h2>
+                <h2 id="offres-candidater">{t.how_to_apply}</h2>
                 {apply.text.clone().map(|t| view! { <p>{t}</p> })}
                 {mailto.map(|href| view! {
                     <p>
                         <a class="offres-button" href=href>
-                            {i18n::WRITE_TO} " " {apply.email.clone()}
-                            {apply.subject.clone().map(|s| view! { " (" {i18n::EMAIL_SUBJECT} " « " {s} " »)" })}
+                            {t.write_to} " " {apply.email.clone()}
+                            {apply.subject.clone().map(|s| view! { " (" {t.email_subject} " « " {s} " »)" })}
                         </a>
                     </p>
                 })}
                 {apply_url.map(|u| view! {
-                    <p><a href=u>{i18n::APPLY_ONLINE} <span class="offres-sr-only">" " {i18n::EXTERNAL}</span></a></p>
+                    <p><a href=u>{t.apply_online} <span class="offres-sr-only">" " {t.external}</span></a></p>
                 })}
                 {external.map(|u| view! {
-                    <p><a href=u>{i18n::FULL_OFFER_ELSEWHERE} <span class="offres-sr-only">" " {i18n::EXTERNAL}</span></a></p>
+                    <p><a href=u>{t.full_offer_elsewhere} <span class="offres-sr-only">" " {t.external}</span></a></p>
                 })}
             </section>
-            <p class="offres-offer__back"><InternalLink state href=back_href>{i18n::BACK_TO_LIST}</InternalLink></p>
+            <p class="offres-offer__back"><InternalLink state href=back_href>{t.back_to_list}</InternalLink></p>
         </article>
     }
 }

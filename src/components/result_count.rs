@@ -7,14 +7,15 @@ use crate::url_state::UrlState;
 /// How many offers match, in a polite live region; with none, a message and a way out.
 #[component]
 pub fn ResultCount(state: UrlState, results: Memo<Results>) -> impl IntoView {
+    let t = i18n::t();
     let count = move || results.with(|r| r.offers.len());
     let reset = move |_| state.clear_filters();
     view! {
         <p class="offres-count" role="status">
-            {move || if count() == 0 { i18n::NO_RESULT.to_string() } else { i18n::offers_count(count()) }}
+            {move || if count() == 0 { t.no_result.to_string() } else { t.offers_count(count()) }}
         </p>
         <Show when=move || count() == 0 && !state.query.with(Query::is_unfiltered)>
-            <button type="button" class="offres-button" on:click=reset>{i18n::RESET_SEARCH}</button>
+            <button type="button" class="offres-button" on:click=reset>{t.reset_search}</button>
         </Show>
     }
 }

@@ -21,6 +21,7 @@ pub fn ResultList(
     results: Memo<Results>,
     today: Date,
 ) -> impl IntoView {
+    let t = i18n::t();
     // How many are shown, for which query: a new query starts again at PAGE (derived, no effect).
     let more = RwSignal::new((Query::default(), PAGE));
     let shown = move || {
@@ -75,7 +76,7 @@ pub fn ResultList(
                     let cards = visible.iter().map(|&i| card(i, 3, &q)).collect_view();
                     view! {
                         <section class="offres-section" aria-labelledby="offres-recentes">
-                            <h2 class="offres-section__title" id="offres-recentes">{i18n::NEWEST_HEADING}</h2>
+                            <h2 class="offres-section__title" id="offres-recentes">{t.newest_heading}</h2>
                             <ul class="offres-wrapper" role="list">{cards}</ul>
                         </section>
                     }
@@ -95,7 +96,7 @@ pub fn ResultList(
         <Show when=move || { remaining() > 0 }>
             <p class="offres-more">
                 <button type="button" class="offres-button" on:click=show_more>
-                    {move || i18n::show_more(PAGE.min(remaining()), remaining())}
+                    {move || t.show_more(PAGE.min(remaining()), remaining())}
                 </button>
             </p>
         </Show>

@@ -7,6 +7,7 @@ use crate::url_state::UrlState;
 /// The search field: results follow each keystroke.
 #[component]
 pub fn SearchBox(state: UrlState) -> impl IntoView {
+    let t = i18n::t();
     let on_input = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         let query = Query {
@@ -17,7 +18,7 @@ pub fn SearchBox(state: UrlState) -> impl IntoView {
     };
     view! {
         <div class="offres-search" role="search">
-            <label class="offres-search__label" for="offres-recherche">{i18n::SEARCH_LABEL}</label>
+            <label class="offres-search__label" for="offres-recherche">{t.search_label}</label>
             <input
                 id="offres-recherche"
                 class="offres-search__input"

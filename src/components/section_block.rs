@@ -12,20 +12,23 @@ pub fn SectionBlock(
     text: Option<SectionText>,
     children: Children,
 ) -> impl IntoView {
+    let t = i18n::t();
     let (key, fallback) = match section {
-        Section::Own => ("propres", i18n::SECTION_OWN),
-        Section::Elsewhere => ("ailleurs", i18n::SECTION_ELSEWHERE),
+        Section::Own => ("propres", t.section_own),
+        Section::Elsewhere => ("ailleurs", t.section_elsewhere),
     };
     let heading_id = format!("offres-section-{key}");
     let labelledby = heading_id.clone();
+    // The bundle's words are French; ours follow the interface.
+    let heading_lang = text.is_some().then_some("fr");
     let (heading, intro, callouts) = match text {
         Some(t) => (t.heading, t.intro, t.callouts),
         None => (fallback.to_string(), Vec::new(), Vec::new()),
     };
     view! {
         <section class="offres-section" aria-labelledby=labelledby>
-            <h2 class="offres-section__title" id=heading_id>{heading}</h2>
-            <DocumentView doc=intro />
+            <h2 class="offres-section__title" id=heading_id lang=heading_lang>{heading}</h2>
+            <div lang="fr"><DocumentView doc=intro /></div>
             {children()}
             {callouts.into_iter().map(|callout| view! { <CalloutBox callout /> }).collect_view()}
         </section>

@@ -7,6 +7,7 @@ use crate::url_state::UrlState;
 /// Order of the list, and whether offers no longer open are shown.
 #[component]
 pub fn SortControl(state: UrlState, results: Memo<Results>) -> impl IntoView {
+    let t = i18n::t();
     let on_sort = move |ev: leptos::ev::Event| {
         let mut q = state.query.get_untracked();
         q.sort = if event_target_value(&ev) == "recent" {
@@ -24,13 +25,13 @@ pub fn SortControl(state: UrlState, results: Memo<Results>) -> impl IntoView {
     let hidden = move || results.with(|r| r.hidden_inactive);
     view! {
         <div class="offres-sort">
-            <label for="offres-tri">{i18n::SORT_LABEL}</label>
+            <label for="offres-tri">{t.sort_label}</label>
             <select id="offres-tri" on:change=on_sort>
                 <option value="famille" selected=move || state.query.with(|q| q.sort == Sort::Family)>
-                    {i18n::SORT_FAMILY}
+                    {t.sort_family}
                 </option>
                 <option value="recent" selected=move || state.query.with(|q| q.sort == Sort::Newest)>
-                    {i18n::SORT_NEWEST}
+                    {t.sort_newest}
                 </option>
             </select>
         </div>
@@ -42,7 +43,7 @@ pub fn SortControl(state: UrlState, results: Memo<Results>) -> impl IntoView {
                 on:change=on_inactive
             />
             <label for="offres-inactives">
-                {i18n::SHOW_INACTIVE}
+                {t.show_inactive}
                 {move || (hidden() > 0).then(|| format!(" ({})", hidden()))}
             </label>
         </div>

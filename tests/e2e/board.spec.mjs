@@ -124,6 +124,11 @@ test('the first tab stop is the skip link, which leads to the offers', async ({ 
   await expect(skip).toBeFocused();
   await expect(skip).toBeVisible();
   await page.keyboard.press('Enter');
+  // The display settings come first in the main content, then the search.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Display in English' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('combobox', { name: 'Thème' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(board.search).toBeFocused();
 });

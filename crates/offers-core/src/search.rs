@@ -41,6 +41,26 @@ impl Facet {
     fn index(self) -> usize {
         self as usize
     }
+
+    /// The values of a facet whose options are ours rather than the data's (grade, remote work,
+    /// contract), in their natural order; empty for the others.
+    pub fn fixed_values(self) -> &'static [&'static str] {
+        match self {
+            Facet::Grade => &["a-plus", "a", "b", "c"],
+            Facet::Remote => &["aucun", "partiel", "complet"],
+            Facet::Contract => &[
+                "titulaire-ou-contractuel",
+                "titulaire",
+                "contractuel",
+                "cdd",
+                "cdi",
+                "apprentissage",
+                "stage",
+                "autre",
+            ],
+            _ => &[],
+        }
+    }
 }
 
 /// One option of a facet: its value in URLs, and its label when the data gives one (families,
@@ -245,25 +265,15 @@ impl SearchIndex {
                 })
                 .collect()
         };
-        options[Facet::Grade.index()] = fixed(&["a-plus", "a", "b", "c"], |o| {
+        options[Facet::Grade.index()] = fixed(Facet::Grade.fixed_values(), |o| {
             o.grade.as_ref().map(|g| grade_value(g.level))
         });
-        options[Facet::Remote.index()] = fixed(&["aucun", "partiel", "complet"], |o| {
+        options[Facet::Remote.index()] = fixed(Facet::Remote.fixed_values(), |o| {
             o.remote.as_ref().map(|r| remote_value(r.mode))
         });
-        options[Facet::Contract.index()] = fixed(
-            &[
-                "titulaire-ou-contractuel",
-                "titulaire",
-                "contractuel",
-                "cdd",
-                "cdi",
-                "apprentissage",
-                "stage",
-                "autre",
-            ],
-            |o| o.contract.as_ref().map(|c| contract_value(c.kind)),
-        );
+        options[Facet::Contract.index()] = fixed(Facet::Contract.fixed_values(), |o| {
+            o.contract.as_ref().map(|c| contract_value(c.kind))
+        });
         // Places and employers: the labels found, sorted by their folded form.
         for (facet, labels) in [
             (
