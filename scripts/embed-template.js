@@ -2,6 +2,9 @@
 // iframe can fit its content (with iframe-resize.js on the host page). A height says nothing
 // private: it is posted to any parent; the parent checks where it comes from.
 if (window.parent !== window) {
+  // The page's height follows its content only: a screen-high minimum would grow with the iframe
+  // it sets the height of, without end.
+  document.documentElement.classList.add('offres-embedded');
   const post = () => window.parent.postMessage({ type: 'offres:height', height: document.documentElement.scrollHeight }, '*');
   new ResizeObserver(post).observe(document.documentElement);
   post();

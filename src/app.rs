@@ -68,11 +68,14 @@ pub fn OfferBoard(
     let load = move |src: String| {
         state.set(LoadState::Loading);
         spawn_local(async move {
-            state.set(match fetch_bundle(&src).await {
+            let fetched = fetch_bundle(&src).await;
+            next_task().await;
+            state.set(match fetched {
                 Ok(loaded) => {
                     // Built once per bundle; every query after this reads only the index.
                     let index = Arc::new(SearchIndex::new(&loaded.bundle));
                     mark("offres:index");
+                    next_task().await;
                     LoadState::Ready(loaded, index)
                 }
                 Err(error) => LoadState::Failed(error),
@@ -131,6 +134,15 @@ pub fn OfferBoard(
             }}
         </div>
     }
+}
+
+/// Ends the current task: reading, indexing and rendering the bundle each run in a task of their
+/// own, so that the page keeps answering input in between (no single long task: Lighthouse TBT).
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// A performance mark the browser benchmarks read (`performance.getEntriesByName`).

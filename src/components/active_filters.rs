@@ -3,6 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use offers_core::{Facet, Query, SearchIndex};
 
+use super::search_box::{refocus, SearchField};
 use crate::i18n;
 use crate::url_state::UrlState;
 
@@ -10,6 +11,8 @@ use crate::url_state::UrlState;
 #[component]
 pub fn ActiveFilters(state: UrlState, index: Arc<SearchIndex>) -> impl IntoView {
     let t = i18n::t();
+    let search = use_context::<SearchField>();
+    let container = NodeRef::new();
     let chips = move || {
         let q = state.query.get();
         let mut chips = Vec::new();
@@ -28,6 +31,7 @@ pub fn ActiveFilters(state: UrlState, index: Arc<SearchIndex>) -> impl IntoView 
                     let mut q = state.query.get_untracked();
                     q.selected_mut(facet).retain(|v| *v != value);
                     state.set_query(q, false);
+                    refocus(search, Some(container));
                 };
                 chips.push(view! {
                     <li>
@@ -43,10 +47,13 @@ pub fn ActiveFilters(state: UrlState, index: Arc<SearchIndex>) -> impl IntoView 
         }
         chips
     };
-    let reset = move |_| state.clear_filters();
+    let reset = move |_| {
+        state.clear_filters();
+        refocus(search, None);
+    };
     view! {
         <Show when=move || !state.query.with(Query::is_unfiltered)>
-            <div class="offres-active">
+            <div class="offres-active" node_ref=container>
                 <p class="offres-active__title" id="offres-filtres-actifs">{t.active_filters}</p>
                 <ul class="offres-active__list" role="list" aria-labelledby="offres-filtres-actifs">{chips.clone()}</ul>
                 <button type="button" class="offres-button offres-button--secondary" on:click=reset>{t.reset}</button>

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use offers_core::{Query, Results};
 
+use super::search_box::{refocus, SearchField};
 use crate::i18n;
 use crate::url_state::UrlState;
 
@@ -9,7 +10,11 @@ use crate::url_state::UrlState;
 pub fn ResultCount(state: UrlState, results: Memo<Results>) -> impl IntoView {
     let t = i18n::t();
     let count = move || results.with(|r| r.offers.len());
-    let reset = move |_| state.clear_filters();
+    let search = use_context::<SearchField>();
+    let reset = move |_| {
+        state.clear_filters();
+        refocus(search, None);
+    };
     view! {
         <p class="offres-count" role="status">
             {move || if count() == 0 { t.no_result.to_string() } else { t.offers_count(count()) }}

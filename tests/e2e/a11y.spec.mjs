@@ -1,11 +1,12 @@
-// axe-core finds no WCAG 2.2 A/AA violation in any state of the board.
+// axe-core finds no WCAG 2.2 A/AA violation and no best-practice problem in any state of the
+// board, in the light and the dark theme, at 1280 and 320 px; nor on the static pages.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { BoardPage, repoFile } from './pages/board-page.mjs';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-async function expectNoViolations(page) {
+export async function expectNoViolations(page) {
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(summary).toEqual([]);
@@ -28,7 +29,7 @@ const states = {
     await board.goto('?offre=recrutement-bin');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText("Recrutement pour l'équipe BIN");
   },
-  'the loading state': async (board, page) => {
+  'the loading state': async (board) => {
     await board.serveBundle(repoFile('public/offers.json'), { delayMs: 10_000 });
     await board.goto();
     await expect(board.status).toHaveText('Chargement des offres…');
@@ -45,15 +46,47 @@ const states = {
     await board.serveBundle(repoFile('tests/fixtures/one-invalid-offer.json'));
     await board.goto(); await board.loaded();
   },
+  'the update notice': async (board, page) => {
+    await board.goto(); await board.loaded();
+    // What the start script does when the service worker reports a newer bundle.
+    await page.evaluate(() => dispatchEvent(new CustomEvent('offres:bundle-updated')));
+    await expect(page.getByRole('button', { name: 'Afficher les nouvelles offres' })).toBeVisible();
+  },
+  'the English interface': async (board, page) => {
+    await page.addInitScript(() => localStorage.setItem('offres-langue', 'en'));
+    await board.goto('?famille=design');
+    await expect(page.getByRole('searchbox', { name: 'Search the offers' })).toBeVisible();
+  },
+  'the accessibility statement': async (board, page) => {
+    await page.goto('./accessibilite.html');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText("Déclaration d'accessibilité");
+  },
+  'a static offer page (for search engines)': async (board, page) => {
+    await page.goto('./offres/recrutement-bin.html');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText("Recrutement pour l'équipe BIN");
+  },
+};
+
+const themes = {
+  light: async () => {},
+  // The system asks for dark (prefers-color-scheme), the visitor chose nothing.
+  dark: async (page) => page.emulateMedia({ colorScheme: 'dark' }),
 };
 
 for (const [name, reach] of Object.entries(states)) {
-  for (const width of [1280, 320]) {
-    test(`axe: ${name} at ${width} px`, async ({ page }) => {
-      await page.setViewportSize({ width, height: 900 });
-      const board = new BoardPage(page);
-      await reach(board, page);
-      await expectNoViolations(page);
-    });
+  for (const [theme, apply] of Object.entries(themes)) {
+    for (const width of [1280, 320]) {
+      test(`axe: ${name}, ${theme} theme, ${width} px`, async ({ page }) => {
+        await page.setViewportSize({ width, height: 900 });
+        await apply(page);
+        const board = new BoardPage(page);
+        await reach(board, page);
+        if (theme === 'dark') {
+          const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+          expect(bg).toBe('rgb(22, 22, 22)');
+        }
+        await expectNoViolations(page);
+      });
+    }
   }
 }

@@ -86,7 +86,7 @@ test('a hostile host stylesheet changes nothing inside the widget', async ({ pag
   expect(await title.evaluate((e) => getComputedStyle(e).fontFamily)).not.toContain('Comic');
   const button = w.locator('a.offres-button').first();
   await expect(button).toHaveCSS('color', 'rgb(255, 255, 255)');
-  await expect(button).toHaveCSS('background-color', 'rgb(13, 92, 152)');
+  await expect(button).toHaveCSS('background-color', 'rgb(0, 0, 145)');
   await expect(w.locator('.offres-layout')).toHaveCSS('display', 'grid');
   // And it still works.
   await w.getByRole('searchbox', { name: 'Rechercher une offre' }).fill('observatoire');
@@ -111,4 +111,29 @@ test('the iframe embedding: filtered by its URL, resized to its content, deaf to
   await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Chargée ou chargé de mission design des services numériques');
   await expect.poll(async () => Math.abs((await iframe.boundingBox()).height - await contentHeight())).toBeLessThanOrEqual(1);
   expect((await iframe.boundingBox()).height).not.toBe(fitted);
+});
+
+test('a widget in English and dark, as its attributes say, with no settings of its own', async ({ page }) => {
+  await page.goto(hostUrl('widget.html'));
+  await page.evaluate((board) => {
+    const w = document.createElement('offres-emploi');
+    w.id = 'english';
+    w.setAttribute('src', `${board}offers.json`);
+    w.setAttribute('filtres', 'famille=design');
+    w.setAttribute('lang', 'en');
+    w.setAttribute('theme', 'dark');
+    document.body.append(w);
+  }, NGINX_ROOT);
+  const w = page.locator('#english');
+  await expect(w.locator('li.offres-panel')).toHaveCount(design.length);
+  await expect(w.getByRole('searchbox', { name: 'Search the offers' })).toBeVisible();
+  await expect(w.locator('.offres')).toHaveAttribute('lang', 'en');
+  await expect(w.locator('.offres-panel__title').first()).toHaveAttribute('lang', 'fr');
+  await expect(w.locator('.offres-widget')).toHaveCSS('background-color', 'rgb(22, 22, 22)');
+  // The host page's language, theme and storage are the host's.
+  await expect(w.locator('.offres-prefs')).toHaveCount(0);
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+  expect(await page.evaluate(() => localStorage.length)).toBe(0);
+  // The French widgets beside it stay French.
+  await expect(page.locator('#design').getByRole('searchbox', { name: 'Rechercher une offre' })).toBeVisible();
 });

@@ -48,8 +48,10 @@ pub fn fallback_html(bundle: &Bundle, today: Date) -> String {
             ));
             for i in offers {
                 let o = &bundle.offers[i as usize];
+                // An offer with a full text has its static page (`offers pages`), readable
+                // without JavaScript; `?offre=` would need the app.
                 let href = if o.description.is_some() {
-                    Some(format!("?offre={}", o.id))
+                    Some(crate::pages::page_path(o))
                 } else {
                     o.url.clone().filter(|u| is_safe_url(u))
                 };

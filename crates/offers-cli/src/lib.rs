@@ -8,5 +8,6 @@ pub mod document;
 pub mod fallback;
 pub mod feeds;
 pub mod import;
+pub mod pages;
 pub mod report;
 pub mod synth;

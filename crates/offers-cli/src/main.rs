@@ -99,6 +99,24 @@ enum Command {
         #[arg(long)]
         today: Option<String>,
     },
+    /// Writes what search engines read into a built site: a static page per open offer with a full
+    /// text (schema.org JobPosting in JSON-LD, Open Graph), sitemap.xml and robots.txt.
+    Pages {
+        /// The bundle.
+        bundle: PathBuf,
+        /// The built site (dist/).
+        #[arg(long)]
+        out: PathBuf,
+        /// Where the site is published (https://…/); the sitemap needs absolute addresses.
+        #[arg(long)]
+        site_url: String,
+        /// A stylesheet of the build, relative to the site's root (repeat for several).
+        #[arg(long)]
+        style: Vec<String>,
+        /// Offers closing before this day get no page (YYYY-MM-DD; default: today).
+        #[arg(long)]
+        today: Option<String>,
+    },
     /// Prints the JSON Schema of the bundle format.
     Schema,
 }
@@ -137,6 +155,14 @@ fn main() -> ExitCode {
             today,
         } => report::today(today.as_deref())
             .and_then(|today| fallback_command(&bundle, &page, today)),
+        Command::Pages {
+            bundle,
+            out,
+            site_url,
+            style,
+            today,
+        } => report::today(today.as_deref())
+            .and_then(|today| pages_command(&bundle, &out, &site_url, &style, today)),
         Command::Schema => {
             print!("{}", offers_core::schema::bundle_schema_json());
             Ok(Outcome::Ok)
@@ -150,6 +176,30 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn pages_command(
+    bundle: &std::path::Path,
+    out: &std::path::Path,
+    site_url: &str,
+    styles: &[String],
+    today: offers_core::Date,
+) -> Result<Outcome, report::CliError> {
+    if !offers_core::is_web_url(site_url) {
+        return Err(report::CliError::Invalid(format!(
+            "--site-url : « {site_url} » n'est pas une adresse http(s)"
+        )));
+    }
+    let url = format!("{}/", site_url.trim_end_matches('/'));
+    let loaded = offers_core::parse_bundle(&report::read(bundle)?)
+        .map_err(|e| report::CliError::Invalid(format!("{} : {e}", bundle.display())))?;
+    let site = offers_cli::pages::Site { url: &url, styles };
+    let n = offers_cli::pages::write_all(&loaded.bundle, out, &site, today)?;
+    println!(
+        "{} : {n} page(s) d'offre, sitemap.xml et robots.txt écrits pour {url}",
+        out.display()
+    );
+    Ok(Outcome::Ok)
 }
 
 fn fallback_command(

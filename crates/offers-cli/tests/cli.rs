@@ -592,3 +592,73 @@ fn imports_job_board_csv_exports_deduplicated_with_every_irregularity_reported()
     assert_eq!(first["grade"]["level"], "A");
     assert_eq!(first["closes_on"], "2021-02-28");
 }
+
+#[test]
+fn pages_write_a_job_posting_per_open_full_text_and_a_sitemap() {
+    let out_dir = temp("pages");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let out = offers(&[
+        "pages",
+        "public/offers.json",
+        "--out",
+        s(&out_dir),
+        "--site-url",
+        "https://example.gouv.fr/emplois",
+        "--style",
+        "offres.css",
+        "--today",
+        "2026-11-23",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let bundle = read_bundle(&root().join("public/offers.json"));
+    let with_text: Vec<&serde_json::Value> = bundle["offers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o.get("description").is_some() && o["status"] == "open")
+        .collect();
+    assert!(!with_text.is_empty());
+    let sitemap = std::fs::read_to_string(out_dir.join("sitemap.xml")).unwrap();
+    let doc = roxmltree::Document::parse(&sitemap).unwrap();
+    let locs: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(locs.len(), 2 + with_text.len(), "{sitemap}");
+    assert_eq!(locs[0], "https://example.gouv.fr/emplois/");
+    for offer in with_text {
+        let id = offer["id"].as_str().unwrap();
+        let page = std::fs::read_to_string(out_dir.join(format!("offres/{id}.html"))).unwrap();
+        assert!(page.contains("<link rel=\"stylesheet\" href=\"../offres.css\">"));
+        let start = page.find("<script type=\"application/ld+json\">").unwrap();
+        let json = &page[start..];
+        let json = &json[json.find('>').unwrap() + 1..json.find("</script>").unwrap()];
+        let posting: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(posting["@type"], "JobPosting");
+        assert_eq!(posting["title"], offer["title"]);
+        assert_eq!(
+            posting["url"],
+            format!("https://example.gouv.fr/emplois/offres/{id}.html")
+        );
+        for key in [
+            "description",
+            "datePosted",
+            "hiringOrganization",
+            "identifier",
+        ] {
+            assert!(posting.get(key).is_some(), "{id}: {key} missing");
+        }
+    }
+    // Not a web address: refused, nothing written.
+    let bad = offers(&[
+        "pages",
+        "public/offers.json",
+        "--out",
+        s(&out_dir),
+        "--site-url",
+        "javascript:alert(1)",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("--site-url"), "{}", stderr(&bad));
+}

@@ -1,0 +1,64 @@
+// What search engines and link previews read: the sitemap, robots.txt, each offer's static page
+// with its JobPosting, the meta description and Open Graph tags.
+import { test, expect } from '@playwright/test';
+import { defaultBundle } from './pages/board-page.mjs';
+
+const SITE = 'https://www.numerique.gouv.fr/rejoignez-nous/';
+const bundle = defaultBundle();
+// The open offers with a full text, none closing before today (the build's day).
+const today = new Date().toISOString().slice(0, 10);
+const withPages = bundle.offers.filter((o) => o.description && o.status === 'open' && !(o.closes_on && o.closes_on < today));
+
+test('sitemap.xml lists the board, the statement and every offer page, and each one is served', async ({ page, request }) => {
+  const response = await request.get('./sitemap.xml');
+  expect(response.ok()).toBe(true);
+  const xml = await response.text();
+  const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+  expect(locs.slice(0, 2)).toEqual([SITE, `${SITE}accessibilite.html`]);
+  expect(locs.slice(2).sort()).toEqual(withPages.map((o) => `${SITE}offres/${o.id}.html`).sort());
+  for (const loc of locs) {
+    const local = await request.get(`./${loc.slice(SITE.length)}`);
+    expect(local.status(), loc).toBe(200);
+  }
+  const robots = await (await request.get('./robots.txt')).text();
+  expect(robots).toContain(`Sitemap: ${SITE}sitemap.xml`);
+});
+
+test('each offer page carries a JobPosting with what search engines require', async ({ page }) => {
+  expect(withPages.length).toBeGreaterThan(0);
+  for (const offer of withPages) {
+    await page.goto(`./offres/${offer.id}.html`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(offer.title);
+    const posting = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
+    expect(posting['@type']).toBe('JobPosting');
+    expect(posting.title).toBe(offer.title);
+    expect(posting.description.length).toBeGreaterThan(100);
+    expect(posting.datePosted).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    if (offer.published_on) expect(posting.datePosted).toBe(offer.published_on);
+    if (offer.closes_on) expect(posting.validThrough).toMatch(new RegExp(`^${offer.closes_on}T`));
+    expect(posting.hiringOrganization).toEqual({ '@type': 'Organization', name: offer.employer });
+    expect(posting.identifier.value).toBe(offer.reference || offer.id);
+    if (offer.locations?.length) {
+      expect(posting.jobLocation[0].address.addressLocality).toBe(offer.locations[0].city);
+      expect(posting.jobLocation[0].address.addressCountry).toBe('FR');
+    }
+    if (offer.contract) expect(['FULL_TIME', 'TEMPORARY', 'INTERN', 'OTHER']).toContain(posting.employmentType);
+    expect(posting.url).toBe(`${SITE}offres/${offer.id}.html`);
+    // Nothing of the description is markup outside the JSON string.
+    await expect(page.locator('script')).toHaveCount(1);
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /.{50,}/);
+    await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', `${offer.title} – ${bundle.page.title}`);
+    await expect(page.locator('meta[property="og:url"]')).toHaveAttribute('content', posting.url);
+    // And the visitor can go on to the board.
+    await expect(page.getByRole('link', { name: 'Voir cette offre sur le tableau des offres' })).toHaveAttribute('href', `../?offre=${offer.id}`);
+  }
+});
+
+test('the board has a description and Open Graph tags', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /DINUM/);
+  for (const property of ['og:type', 'og:title', 'og:description', 'og:locale']) {
+    await expect(page.locator(`meta[property="${property}"]`)).toHaveAttribute('content', /.+/);
+  }
+  await expect(page.locator('meta[property="og:url"]')).toHaveAttribute('content', SITE);
+});
