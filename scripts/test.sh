@@ -32,3 +32,6 @@ npx playwright test
 
 step "size report"
 bash scripts/size-report.sh
+
+step "Lighthouse (mobile): accessibility, best practices and SEO at 100"
+node scripts/bench-lighthouse.mjs --ci

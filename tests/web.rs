@@ -306,3 +306,64 @@ async fn an_empty_bundle_says_so() {
     );
     assert!(all(&root, "li.offres-panel").is_empty());
 }
+
+#[wasm_bindgen_test]
+fn board_in_english_keeps_offers_french() {
+    let loaded = Arc::new(offers_core::parse_bundle(DEFAULT_BUNDLE).unwrap());
+    let index = Arc::new(offers_core::SearchIndex::new(&loaded.bundle));
+    let today = offers_core::Date::new(2026, 11, 23).unwrap();
+    let root = container();
+    let l = loaded.clone();
+    leptos::mount::mount_to(root.clone(), move || {
+        provide_context(offres::i18n::Lang::En);
+        // As OfferBoard marks its root with the interface language.
+        view! { <div lang="en"><Board loaded=l.clone() index=index.clone() today /></div> }
+    })
+    .forget();
+
+    assert_eq!(
+        text(&root.query_selector(".offres-count").unwrap().unwrap()),
+        "22 offers"
+    );
+    assert_eq!(
+        text(
+            &root
+                .query_selector(".offres-search__label")
+                .unwrap()
+                .unwrap()
+        ),
+        "Search the offers"
+    );
+    let legends: Vec<String> = all(&root, "legend").iter().map(text).collect();
+    assert!(legends.contains(&"Job family".to_string()), "{legends:?}");
+    // Data in French: marked; our labels in English: not.
+    let first = &all(&root, "li.offres-panel")[0];
+    let title = first
+        .query_selector(".offres-panel__title")
+        .unwrap()
+        .unwrap();
+    assert_eq!(title.get_attribute("lang").as_deref(), Some("fr"));
+    let action = first
+        .query_selector(".offres-panel__action a")
+        .unwrap()
+        .unwrap();
+    assert!(text(&action).starts_with("View the offer"));
+    let lang_of = |e: &Element| e.closest("[lang]").unwrap().unwrap().get_attribute("lang");
+    assert_eq!(lang_of(&action).as_deref(), Some("en"));
+    let employer = first
+        .query_selector(".offres-panel__employer")
+        .unwrap()
+        .unwrap();
+    assert_eq!(lang_of(&employer).as_deref(), Some("fr"));
+    for family in all(&root, ".offres-family__title") {
+        assert_eq!(family.get_attribute("lang").as_deref(), Some("fr"));
+    }
+    let grades: Vec<String> = all(&root, "#offres-categorie-a + label")
+        .iter()
+        .map(text)
+        .collect();
+    assert!(
+        grades.iter().all(|g| g.starts_with("Category A")),
+        "{grades:?}"
+    );
+}
