@@ -1,15 +1,19 @@
 // Trunk post_build hook (Trunk.toml): makes the build deployable as-is on a static host.
-// 0. No JavaScript: `offers fallback` writes the static list of open offers into index.html.
-// 1. Strict CSP: trunk starts the app with an inline <script type="module">, which
+// 1. No JavaScript: `offers fallback` writes the static list of open offers into index.html.
+// 2. Strict CSP: trunk starts the app with an inline <script type="module">, which
 //    `script-src 'self'` forbids; it is moved to a file of its own, named by its content's hash.
-// 2. Offline: sw.js from scripts/sw-template.js, with the list of this build's files and a version
-//    derived from them; the start script registers it and relays its "bundle updated" message.
-// 2b. Minification, for bytes (trunk's own minifier fails on wasm-bindgen's glue and rewrites
-//    the HTML this script edits): the glue with terser; the stylesheets, in their order, into one
+// 3. Minification, for bytes (trunk's own minifier fails on wasm-bindgen's glue and rewrites the
+//    HTML this script edits): the glue with terser; the stylesheets, in their order, into one
 //    file with lightningcss (one request instead of four). Integrity hashes follow.
-// 3. Precompression: a .gz (gzip -9) and a .br (brotli 11) beside every text asset, for hosts that
-//    serve them as they are (nginx gzip_static / brotli_static, most CDNs).
-// Node's own zlib does both: no dependency.
+// 4. Search engines: `offers pages` writes a static page per open offer with a full text (JSON-LD
+//    JobPosting, Open Graph), sitemap.xml and robots.txt; the accessibility statement gets the
+//    stylesheet.
+// 5. The iframe embedding (embed.html, embed.js, iframe-resize.js).
+// 6. Offline: sw.js from scripts/sw-template.js, with the list of this build's files and a version
+//    derived from them; the start script registers it and relays its "bundle updated" message.
+// 7. The widget: widget.js from scripts/widget-template.js.
+// 8. Precompression: a .gz (gzip -9) and a .br (brotli 11) beside every text asset, for hosts that
+//    serve them as they are (nginx gzip_static / brotli_static, most CDNs). Node's own zlib.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
@@ -27,8 +31,8 @@ execFileSync('cargo', ['run', '-q', '-p', 'offers-cli', '--', 'fallback', join(d
 let html = readFileSync(indexPath, 'utf8');
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
 const match = html.match(inline);
-// Applies the theme the visitor chose before the app loads (no flash of the other theme; the
-// key and values are those of src/prefs.rs), registers the service worker and turns its
+// Applies the theme the visitor chose before the WebAssembly module is even fetched (the key and
+// values are those of src/prefs.rs), registers the service worker and turns its
 // messages into a DOM event the app listens to.
 const REGISTER = `
 try {
@@ -76,9 +80,7 @@ html = html.replace(sheet, () => {
 html = html.replace('__SITE_URL__', SITE_URL);
 writeFileSync(indexPath, html);
 
-// 6. Search engines and link previews: a static page per open offer with a full text (JSON-LD
-//    JobPosting, Open Graph), sitemap.xml and robots.txt, all by `offers pages`; and the
-//    accessibility statement, given the same stylesheet.
+// 4. Search engines and link previews; the statement's stylesheet.
 execFileSync('cargo', ['run', '-q', '-p', 'offers-cli', '--', 'pages', join(dir, 'offers.json'), '--out', dir, '--site-url', SITE_URL, '--style', cssName], { stdio: 'inherit' });
 const statement = join(dir, 'accessibilite.html');
 writeFileSync(statement, readFileSync(statement, 'utf8').replace('<!-- offres:styles -->', `<link rel="stylesheet" href="./${cssName}" integrity="${sri(css)}">`));
@@ -99,7 +101,7 @@ const sw = readFileSync(join(root, 'scripts/sw-template.js'), 'utf8')
   .replace('__PRECACHE__', JSON.stringify(precache));
 writeFileSync(join(dir, 'sw.js'), sw);
 
-// 4. The widget: widget.js defines <offres-emploi>, loading this build's code and styles into a
+// 7. The widget: widget.js defines <offres-emploi>, loading this build's code and styles into a
 //    shadow root (names resolved against widget.js itself, so it works from any origin).
 const styles = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"/g)].map((m) => m[1]);
 const code = html.match(/\.\/(offres-[0-9a-f]+\.js)/)[1];

@@ -26,8 +26,8 @@ pub fn mount() {
 }
 
 /// Mounts a widget (called by widget.js for each `<offres-emploi>`): the board for the bundle at
-/// `src`, starting from `filters`, in the language `lang`, inside `root` (in the element's shadow root). Its state never
-/// touches the host page's URL.
+/// `src`, starting from `filters`, in the language `lang`, inside `root` (in the element's shadow
+/// root). Its state never touches the host page's URL.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn mount_widget(
     root: web_sys::HtmlElement,

@@ -83,7 +83,7 @@ pub fn OfferPage(
     view! {
         <article class="offres-offer" aria-labelledby="offres-offre-titre">
             <p class="offres-offer__back"><InternalLink state href=back_top>{t.back_to_list}</InternalLink></p>
-            <h1 class="offres-title" id="offres-offre-titre" tabindex="-1" node_ref=heading>{offer.title.clone()}</h1>
+            <h1 class="offres-title" id="offres-offre-titre" tabindex="-1" lang="fr" node_ref=heading>{offer.title.clone()}</h1>
             {inactive.map(|s| view! { <p class="offres-badge">{s}</p> })}
             <dl class="offres-facts">
                 {facts
@@ -96,7 +96,7 @@ pub fn OfferPage(
             </div>
             <section class="offres-apply" aria-labelledby="offres-candidater">
                 <h2 id="offres-candidater">{t.how_to_apply}</h2>
-                {apply.text.clone().map(|t| view! { <p>{t}</p> })}
+                {apply.text.clone().map(|t| view! { <p lang="fr">{t}</p> })}
                 {mailto.map(|href| view! {
                     <p>
                         <a class="offres-button" href=href>
