@@ -69,13 +69,14 @@ const sheet = /<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*>\n?/g;
 const sheets = [...html.matchAll(sheet)].map((m) => m[1]);
 const css = transform({ filename: 'offres.css', code: Buffer.concat(sheets.map((f) => readFileSync(join(dir, f)))), minify: true }).code;
 const cssName = `offres-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+const cssLink = `<link rel="stylesheet" href="./${cssName}" integrity="${sri(css)}">`;
 writeFileSync(join(dir, cssName), css);
 sheets.forEach((f) => unlinkSync(join(dir, f)));
 let first = true;
 html = html.replace(sheet, () => {
   if (!first) return '';
   first = false;
-  return `<link rel="stylesheet" href="./${cssName}" integrity="${sri(css)}"/>\n`;
+  return `${cssLink}\n`;
 });
 html = html.replace('__SITE_URL__', SITE_URL);
 writeFileSync(indexPath, html);
@@ -83,7 +84,7 @@ writeFileSync(indexPath, html);
 // 4. Search engines and link previews; the statement's stylesheet.
 execFileSync('cargo', ['run', '-q', '-p', 'offers-cli', '--', 'pages', join(dir, 'offers.json'), '--out', dir, '--site-url', SITE_URL, '--style', cssName], { stdio: 'inherit' });
 const statement = join(dir, 'accessibilite.html');
-writeFileSync(statement, readFileSync(statement, 'utf8').replace('<!-- offres:styles -->', `<link rel="stylesheet" href="./${cssName}" integrity="${sri(css)}">`));
+writeFileSync(statement, readFileSync(statement, 'utf8').replace('<!-- offres:styles -->', cssLink));
 
 const root = new URL('..', import.meta.url).pathname;
 

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use offres::components::{Board, DocumentView};
+use offres::i18n::Lang;
 use offres::OfferBoard;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -73,18 +74,25 @@ fn mount_board(src: String) -> HtmlElement {
     root
 }
 
-#[wasm_bindgen_test]
-fn board_renders_the_default_bundle_in_order() {
+/// The default bundle's board on 2026-11-23, in `lang`, inside a root marked with that language
+/// (as OfferBoard marks its own).
+fn mount_default_board(lang: Lang) -> (HtmlElement, Arc<offers_core::LoadedBundle>) {
     let loaded = Arc::new(offers_core::parse_bundle(DEFAULT_BUNDLE).unwrap());
     let index = Arc::new(offers_core::SearchIndex::new(&loaded.bundle));
     let today = offers_core::Date::new(2026, 11, 23).unwrap();
     let root = container();
     let l = loaded.clone();
-    leptos::mount::mount_to(
-        root.clone(),
-        move || view! { <Board loaded=l.clone() index=index.clone() today /> },
-    )
+    leptos::mount::mount_to(root.clone(), move || {
+        provide_context(lang);
+        view! { <div lang=lang.strings().code><Board loaded=l.clone() index=index.clone() today /></div> }
+    })
     .forget();
+    (root, loaded)
+}
+
+#[wasm_bindgen_test]
+fn board_renders_the_default_bundle_in_order() {
+    let (root, loaded) = mount_default_board(Lang::Fr);
 
     assert_eq!(all(&root, "h1").len(), 1);
     assert_eq!(text(&all(&root, "h1")[0]), "Rejoignez-nous");
@@ -309,17 +317,7 @@ async fn an_empty_bundle_says_so() {
 
 #[wasm_bindgen_test]
 fn board_in_english_keeps_offers_french() {
-    let loaded = Arc::new(offers_core::parse_bundle(DEFAULT_BUNDLE).unwrap());
-    let index = Arc::new(offers_core::SearchIndex::new(&loaded.bundle));
-    let today = offers_core::Date::new(2026, 11, 23).unwrap();
-    let root = container();
-    let l = loaded.clone();
-    leptos::mount::mount_to(root.clone(), move || {
-        provide_context(offres::i18n::Lang::En);
-        // As OfferBoard marks its root with the interface language.
-        view! { <div lang="en"><Board loaded=l.clone() index=index.clone() today /></div> }
-    })
-    .forget();
+    let (root, _) = mount_default_board(Lang::En);
 
     assert_eq!(
         text(&root.query_selector(".offres-count").unwrap().unwrap()),

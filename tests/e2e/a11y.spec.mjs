@@ -1,17 +1,7 @@
 // axe-core finds no WCAG 2.2 A/AA violation and no best-practice problem in any state of the
 // board, in the light and the dark theme, at 1280 and 320 px; nor on the static pages.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { BoardPage, repoFile } from './pages/board-page.mjs';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-export async function expectNoViolations(page) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(summary).toEqual([]);
-  expect(results.passes.length).toBeGreaterThan(10);
-}
+import { BoardPage, repoFile, expectNoViolations } from './pages/board-page.mjs';
 
 // Each test gets its page from browser.newContext() (the fixture), as AxeBuilder requires.
 const states = {

@@ -2,12 +2,11 @@
 // a new deploy replaces the old caches without mixing files. Each test serves its own copy of dist/
 // (so that it can change the bundle and the worker) from a small static server.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { createServer } from 'node:http';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, extname } from 'node:path';
-import { BoardPage, defaultBundle } from './pages/board-page.mjs';
+import { BoardPage, defaultBundle, expectNoViolations } from './pages/board-page.mjs';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -74,8 +73,7 @@ test('a newer bundle is announced, and shown on request', async ({ page }) => {
   // The cached bundle shows at once; the worker finds the new one behind it.
   await expect(board.card('Chef/fe du Pôle Datalab H/F')).toHaveCount(1);
   await expect(page.getByRole('status').filter({ hasText: 'Les offres ont été mises à jour.' })).toBeVisible();
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  await expectNoViolations(page);
   await page.getByRole('button', { name: 'Afficher les nouvelles offres' }).click();
   await expect(board.card('Cheffe ou chef du Pôle Datalab (nouvelle version)')).toHaveCount(1);
   await expect(page.getByRole('button', { name: 'Afficher les nouvelles offres' })).toHaveCount(0);

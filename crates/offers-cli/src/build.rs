@@ -5,7 +5,7 @@ use std::path::Path;
 use offers_core::{check_bundle, parse_bundle, Date, Severity};
 
 use crate::content::{build_dir, Built, Located};
-use crate::report::{CliError, Outcome};
+use crate::report::{write, CliError, Outcome};
 
 /// RFC 3339 time of `SOURCE_DATE_EPOCH` (reproducible builds) or of now.
 pub fn now_rfc3339() -> String {
@@ -79,12 +79,6 @@ pub fn run(
         eprintln!("{} : rien n'a été écrit", output.display());
         return Ok(Outcome::Invalid);
     }
-    let write = |path: &Path, text: &str| {
-        std::fs::write(path, text).map_err(|source| CliError::Write {
-            path: path.to_owned(),
-            source,
-        })
-    };
     write(output, &json)?;
     let site = built
         .base_url
@@ -96,11 +90,11 @@ pub fn run(
         .unwrap_or(Path::new("."));
     write(
         &beside.join("feed.atom"),
-        &crate::feeds::atom(&built.bundle, &site),
+        crate::feeds::atom(&built.bundle, &site),
     )?;
     write(
         &beside.join("feed.json"),
-        &crate::feeds::json_feed(&built.bundle, &site),
+        crate::feeds::json_feed(&built.bundle, &site),
     )?;
     let offers = built.bundle.offers.len();
     println!("{} : {offers} offre(s) écrites", output.display());

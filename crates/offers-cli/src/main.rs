@@ -214,10 +214,7 @@ fn fallback_command(
     let written = offers_cli::fallback::inject(&text, &list).ok_or_else(|| {
         report::CliError::Invalid(format!("{} : pas de <main id=\"offres\">", page.display()))
     })?;
-    std::fs::write(page, written).map_err(|source| report::CliError::Write {
-        path: page.to_owned(),
-        source,
-    })?;
+    report::write(page, written)?;
     println!(
         "{} : liste statique de {} offre(s) ouvertes écrite",
         page.display(),

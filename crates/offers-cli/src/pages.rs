@@ -9,14 +9,14 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use offers_core::document::plain_text;
+use offers_core::document::document_text;
 use offers_core::{
     is_safe_url, Block, Bundle, ContractKind, Date, Inline, Offer, RemoteMode, SalaryPeriod,
 };
 use serde_json::{json, Value};
 
 use crate::feeds::escape as html;
-use crate::report::CliError;
+use crate::report::{create_dir, write, CliError};
 
 /// The folder of the offer pages, beside index.html.
 pub const DIR: &str = "offres";
@@ -105,25 +105,6 @@ fn inlines_html(list: &[Inline]) -> String {
         }
     }
     out
-}
-
-/// The description as plain text, paragraphs on their own lines.
-fn document_text(doc: &[Block]) -> String {
-    let mut parts = Vec::new();
-    fn walk(doc: &[Block], parts: &mut Vec<String>) {
-        for block in doc {
-            match block {
-                Block::Heading { content, .. } | Block::Paragraph(content) => {
-                    parts.push(plain_text(content));
-                }
-                Block::List { items, .. } => items.iter().for_each(|i| walk(i, parts)),
-                Block::Quote(inner) => walk(inner, parts),
-                Block::Rule => {}
-            }
-        }
-    }
-    walk(doc, &mut parts);
-    parts.join("\n")
 }
 
 /// At most `max` characters, cut at a word, with an ellipsis when cut.
@@ -253,8 +234,8 @@ fn script_json(value: &Value) -> String {
         .replace('<', "\\u003c")
 }
 
-/// The `<head>` both kinds of static pages share.
-fn head(title: &str, description: &str, url: &str, styles: &[String], prefix: &str) -> String {
+/// An offer page's `<head>` without its JSON-LD; `styles` are relative to the site's root.
+fn head(title: &str, description: &str, url: &str, styles: &[String]) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
@@ -268,11 +249,7 @@ fn head(title: &str, description: &str, url: &str, styles: &[String], prefix: &s
         u = html(url),
     );
     for style in styles {
-        let _ = writeln!(
-            out,
-            "<link rel=\"stylesheet\" href=\"{prefix}{}\">",
-            html(style)
-        );
+        let _ = writeln!(out, "<link rel=\"stylesheet\" href=\"../{}\">", html(style));
     }
     out
 }
@@ -301,7 +278,7 @@ pub fn offer_page(offer: &Offer, bundle: &Bundle, site: &Site) -> String {
         facts.push(("Référence", r.clone()));
     }
     let mut out = String::from("<!doctype html>\n<html lang=\"fr\">\n<head>\n");
-    out.push_str(&head(&title, &description, &url, site.styles, "../"));
+    out.push_str(&head(&title, &description, &url, site.styles));
     let _ = writeln!(
         out,
         "<script type=\"application/ld+json\">{}</script>",
@@ -380,17 +357,7 @@ pub fn sitemap(urls: &[String]) -> String {
 /// Writes the offer pages, `sitemap.xml` and `robots.txt` into `out` (the built site). Returns
 /// how many offer pages were written.
 pub fn write_all(bundle: &Bundle, out: &Path, site: &Site, today: Date) -> Result<usize, CliError> {
-    let write = |path: &Path, text: String| {
-        std::fs::write(path, text).map_err(|source| CliError::Write {
-            path: path.to_owned(),
-            source,
-        })
-    };
-    let dir = out.join(DIR);
-    std::fs::create_dir_all(&dir).map_err(|source| CliError::Write {
-        path: dir.clone(),
-        source,
-    })?;
+    create_dir(&out.join(DIR))?;
     let mut urls = vec![
         site.url.to_string(),
         format!("{}accessibilite.html", site.url),

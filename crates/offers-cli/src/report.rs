@@ -39,6 +39,20 @@ pub fn read(path: &Path) -> Result<String, CliError> {
     })
 }
 
+pub fn write(path: &Path, text: impl AsRef<[u8]>) -> Result<(), CliError> {
+    std::fs::write(path, text).map_err(|source| CliError::Write {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+pub fn create_dir(dir: &Path) -> Result<(), CliError> {
+    std::fs::create_dir_all(dir).map_err(|source| CliError::Write {
+        path: dir.to_owned(),
+        source,
+    })
+}
+
 /// `--today`, or today's date from the system clock (UTC).
 pub fn today(arg: Option<&str>) -> Result<Date, CliError> {
     match arg {

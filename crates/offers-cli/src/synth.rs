@@ -267,7 +267,6 @@ pub fn run(
     content: Option<&std::path::Path>,
 ) -> Result<crate::report::Outcome, crate::report::CliError> {
     use crate::import::write::{bundle_file, mapping, offer_file, s};
-    use crate::report::CliError;
     use serde_norway::Value;
     let generated_at = format!("{today}T00:00:00Z");
     let list = offers(n, seed, today);
@@ -357,10 +356,7 @@ pub fn run(
     let b = bundle(list.into_iter().map(|s| s.offer).collect(), generated_at);
     let json = serde_json::to_string(&b).expect("a bundle serializes");
     match output {
-        Some(path) => std::fs::write(path, json).map_err(|source| CliError::Write {
-            path: path.to_owned(),
-            source,
-        })?,
+        Some(path) => crate::report::write(path, json)?,
         None => println!("{json}"),
     }
     Ok(crate::report::Outcome::Ok)

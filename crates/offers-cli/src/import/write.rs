@@ -6,7 +6,7 @@ use std::path::Path;
 use serde_norway::{Mapping, Value};
 
 use crate::content::{slugify, BUNDLE_FILE};
-use crate::report::CliError;
+use crate::report::{create_dir, write, CliError};
 
 /// Escapes text so that markdown reads it back as the same plain text.
 pub fn markdown_text(text: &str) -> String {
@@ -35,23 +35,13 @@ pub fn s(text: impl Into<String>) -> Option<Value> {
     Some(Value::String(text.into()))
 }
 
-fn write(path: &Path, text: &str) -> Result<(), CliError> {
-    std::fs::write(path, text).map_err(|source| CliError::Write {
-        path: path.to_owned(),
-        source,
-    })
-}
-
 /// Writes `dir/_bundle.yml`.
 pub fn bundle_file(dir: &Path, bundle: &Mapping) -> Result<(), CliError> {
-    std::fs::create_dir_all(dir).map_err(|source| CliError::Write {
-        path: dir.to_owned(),
-        source,
-    })?;
+    create_dir(dir)?;
     let yaml = serde_norway::to_string(bundle).expect("YAML serializes");
     write(
         &dir.join(BUNDLE_FILE),
-        &format!("# Written by `offers import`; edit freely.\n{yaml}"),
+        format!("# Written by `offers import`; edit freely.\n{yaml}"),
     )
 }
 
@@ -64,11 +54,8 @@ pub fn offer_file(
     body: &str,
 ) -> Result<(), CliError> {
     let offers = dir.join("offers");
-    std::fs::create_dir_all(&offers).map_err(|source| CliError::Write {
-        path: offers.clone(),
-        source,
-    })?;
+    create_dir(&offers)?;
     let yaml = serde_norway::to_string(front).expect("YAML serializes");
     let name = format!("{:04}-{}.md", position + 1, slugify(id));
-    write(&offers.join(name), &format!("---\n{yaml}---\n{body}"))
+    write(&offers.join(name), format!("---\n{yaml}---\n{body}"))
 }
