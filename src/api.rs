@@ -35,7 +35,7 @@ pub async fn fetch_bundle(url: &str) -> Result<Arc<LoadedBundle>, LoadError> {
         .text()
         .await
         .map_err(|e| LoadError::Network(e.to_string()))?;
-    crate::app::mark("offres:fetched");
+    crate::browser::mark("offres:fetched");
     let loaded = parse_bundle(&text).inspect_err(|e| {
         let shown: String = url.chars().take(80).collect();
         log_error(&format!("offres : {shown} : {e}"))
@@ -48,7 +48,7 @@ pub async fn fetch_bundle(url: &str) -> Result<Arc<LoadedBundle>, LoadError> {
             s.reason
         ));
     }
-    crate::app::mark("offres:parsed");
+    crate::browser::mark("offres:parsed");
     Ok(Arc::new(loaded))
 }
 

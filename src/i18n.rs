@@ -65,6 +65,9 @@ pub struct Strings {
     pub updated: &'static str,
     pub show_updated: &'static str,
     pub filters_title: &'static str,
+    /// After the disclosure's name, with the number of active filters: "(1 actif)".
+    pub active_one: &'static str,
+    pub active_many: &'static str,
     pub active_filters: &'static str,
     pub remove_filter: &'static str,
     pub reset: &'static str,
@@ -134,6 +137,8 @@ pub static FR: Strings = Strings {
     updated: "Les offres ont été mises à jour.",
     show_updated: "Afficher les nouvelles offres",
     filters_title: "Filtrer les offres",
+    active_one: "actif",
+    active_many: "actifs",
     active_filters: "Filtres actifs :",
     remove_filter: "retirer ce filtre",
     reset: "Réinitialiser",
@@ -220,6 +225,8 @@ pub static EN: Strings = Strings {
     updated: "The offers have been updated.",
     show_updated: "Show the new offers",
     filters_title: "Filter the offers",
+    active_one: "active",
+    active_many: "active",
     active_filters: "Active filters:",
     remove_filter: "remove this filter",
     reset: "Reset",
@@ -439,6 +446,15 @@ impl Strings {
     }
 
     /// "10 postes", "10 positions".
+    /// The filter disclosure's name: "Filtrer les offres", then "(2 actifs)" when some are.
+    pub fn filters_toggle(&self, active: usize) -> String {
+        match active {
+            0 => self.filters_title.to_string(),
+            1 => format!("{} (1 {})", self.filters_title, self.active_one),
+            n => format!("{} ({} {})", self.filters_title, self.number(n), self.active_many),
+        }
+    }
+
     pub fn positions(&self, n: u32) -> String {
         if self.fr() {
             self.count(n as usize, "poste", "postes")

@@ -1,27 +1,30 @@
-//! offres: the job-offer board, a Leptos CSR app. The domain lives in `offers-core`; this crate
-//! only fetches the bundle and renders it.
+//! offres: the job-offer board, a Leptos app. The domain lives in `offers-core`; this crate
+//! fetches the bundle and renders it: in the browser (`csr`), and at build time (`ssr`, the
+//! `offres-render` binary), where the same components write the static board and offer pages.
 
 pub mod api;
 pub mod app;
+pub mod browser;
 pub mod components;
 pub mod i18n;
 pub mod prefs;
+#[cfg(feature = "ssr")]
+pub mod render;
+mod take_over;
 pub mod url_state;
 
 pub use app::{App, OfferBoard};
 
-/// Mounts the standalone app into `#offres` (the page's `<main>`). In a host page that only
-/// loads the widget, there is no such element and nothing is mounted.
+/// Starts the standalone app in `#offres` (the page's `<main>`). When the page carries the board
+/// rendered at build time, the app renders the same board aside and takes its place once it has
+/// the bundle (see `take_over`). In a host page that only loads the widget, there is no such
+/// element and nothing is mounted.
 pub fn mount() {
     let target = leptos::prelude::document().get_element_by_id("offres");
     if let Some(element) =
         target.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
     {
-        // The static list written at build time for browsers without JavaScript: the app replaces it.
-        while let Some(child) = element.first_child() {
-            let _ = element.remove_child(&child);
-        }
-        leptos::mount::mount_to(element, App).forget();
+        take_over::start(element);
     }
 }
 
@@ -37,14 +40,14 @@ pub fn mount_widget(
     lang: String,
 ) {
     use leptos::prelude::*;
-    let widget = app::WidgetOptions {
+    let mount = url_state::Mount::Widget(url_state::WidgetOptions {
         filters,
         board_url,
         lang,
-    };
+    });
     leptos::mount::mount_to(
         root,
-        move || view! { <OfferBoard src=src.clone() widget=widget.clone() /> },
+        move || view! { <OfferBoard src=src.clone() mount=mount.clone() /> },
     )
     .forget();
 }

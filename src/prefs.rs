@@ -16,6 +16,10 @@ pub const THEME_KEY: &str = "offres-theme";
 pub const THEMES: [&str; 3] = ["system", "light", "dark"];
 
 fn storage() -> Option<web_sys::Storage> {
+    // The build-time render has no visitor, so no preference: French, the system's theme.
+    if cfg!(feature = "ssr") {
+        return None;
+    }
     // Storage can be refused (private modes, blocked cookies): then nothing is remembered.
     window().local_storage().ok().flatten()
 }

@@ -16,20 +16,62 @@ use leptos::prelude::*;
 use offers_core::query::{from_params, parse_search, retain_known, to_search, OFFER};
 use offers_core::{Query, SearchIndex};
 
+use crate::browser::current_search;
+
+/// How a widget starts: its filters (`famille=design&lieu=paris`), the standalone board's
+/// address (for links opened in a new tab) and its interface language (its `lang` attribute).
+#[derive(Clone, Debug, Default)]
+pub struct WidgetOptions {
+    pub filters: String,
+    pub board_url: String,
+    pub lang: String,
+}
+
+/// Where a board is shown, which decides where its state lives and where its links go.
+#[derive(Clone, Debug, Default)]
+pub enum Mount {
+    /// The standalone page: the state is the page's URL.
+    #[default]
+    Page,
+    /// A widget in a host page: the state lives in memory.
+    Widget(WidgetOptions),
+    /// A page rendered at build time (`offres-render`): the default address. `list` is the
+    /// board's address from that page, `pages` the folder of the static offer pages.
+    Static { list: String, pages: String },
+}
+
+impl Mount {
+    /// The state of a board mounted here, over `index`.
+    pub fn state(&self, index: Arc<SearchIndex>) -> UrlState {
+        match self {
+            Mount::Page => UrlState::new(index),
+            Mount::Widget(w) => UrlState::in_memory(index, &w.filters, w.board_url.clone()),
+            Mount::Static { list, pages } => UrlState::fixed(index, list, pages),
+        }
+    }
+}
+
+/// Where the state lives, and so where its links go.
+#[derive(Clone, Copy)]
+enum Mode {
+    /// The standalone board: the page's URL.
+    Page,
+    /// A widget: in memory; links opened elsewhere go to the standalone board's address.
+    Widget(StoredValue<String>),
+    /// Rendered at build time (`ssr`), for the default address: the list is `list`, and an
+    /// offer's page is its static page, `{pages}{id}.html`, readable without JavaScript.
+    Static(StoredValue<(String, String)>),
+}
+
 /// The query and the offer page read from the URL, and how to change them.
 #[derive(Clone, Copy)]
 pub struct UrlState {
     /// `location.search` as last seen (in a widget: the widget's own query string).
     search: RwSignal<String>,
-    /// In a widget: the standalone board's address, where links opened elsewhere go.
-    widget_base: Option<StoredValue<String>>,
+    mode: Mode,
     pub query: Memo<Query>,
     /// The `offre` parameter: the offer page shown, if any.
     pub offer: Memo<Option<String>>,
-}
-
-fn current_search() -> String {
-    window().location().search().unwrap_or_default()
 }
 
 impl UrlState {
@@ -40,21 +82,24 @@ impl UrlState {
         let handle =
             window_event_listener(leptos::ev::popstate, move |_| search.set(current_search()));
         on_cleanup(move || handle.remove());
-        Self::derive(index, search, None)
+        Self::derive(index, search, Mode::Page)
+    }
+
+    /// The state of a page rendered at build time: the default address, no query. `list` is the
+    /// board's address from that page, `pages` the folder of the static offer pages.
+    pub fn fixed(index: Arc<SearchIndex>, list: &str, pages: &str) -> UrlState {
+        let pair = (list.to_string(), pages.to_string());
+        Self::derive(index, RwSignal::new(String::new()), Mode::Static(StoredValue::new(pair)))
     }
 
     /// A widget's state: starts from `filters` (`famille=design&lieu=paris`), lives in memory.
     /// `board_url` is the standalone board, where links opened in a new tab go.
     pub fn in_memory(index: Arc<SearchIndex>, filters: &str, board_url: String) -> UrlState {
         let search = RwSignal::new(format!("?{}", filters.trim_start_matches('?')));
-        Self::derive(index, search, Some(StoredValue::new(board_url)))
+        Self::derive(index, search, Mode::Widget(StoredValue::new(board_url)))
     }
 
-    fn derive(
-        index: Arc<SearchIndex>,
-        search: RwSignal<String>,
-        widget_base: Option<StoredValue<String>>,
-    ) -> UrlState {
+    fn derive(index: Arc<SearchIndex>, search: RwSignal<String>, mode: Mode) -> UrlState {
         let pairs = Memo::new(move |_| search.with(|s| parse_search(s)));
         let query = Memo::new(move |_| {
             pairs.with(|p| {
@@ -73,7 +118,7 @@ impl UrlState {
         });
         UrlState {
             search,
-            widget_base,
+            mode,
             query,
             offer,
         }
@@ -81,7 +126,7 @@ impl UrlState {
 
     /// Whether this board lives in a host page (a widget).
     pub fn is_widget(&self) -> bool {
-        self.widget_base.is_some()
+        matches!(self.mode, Mode::Widget(_))
     }
 
     /// The link to the list for `query`, or to an offer's page with that query kept for the way
@@ -89,8 +134,16 @@ impl UrlState {
     /// sub-path; in a widget, on the standalone board.
     pub fn href(&self, query: &Query, offer: Option<&str>) -> String {
         let search = to_search(query, offer);
-        if let Some(base) = self.widget_base {
-            return format!("{}{search}", base.get_value());
+        match self.mode {
+            Mode::Widget(base) => return format!("{}{search}", base.get_value()),
+            Mode::Static(paths) => {
+                let (list, pages) = paths.get_value();
+                return match offer {
+                    Some(id) => format!("{pages}{id}.html"),
+                    None => list,
+                };
+            }
+            Mode::Page => {}
         }
         if search.is_empty() {
             window()

@@ -4,27 +4,29 @@ use leptos::prelude::*;
 use offers_core::{Date, LoadedBundle, SearchIndex};
 
 use super::{
-    ActiveFilters, DocumentView, Facets, OfferPage, ResultCount, ResultList, SearchBox, SortControl,
+    ActiveFilters, DocumentView, Facets, FilterPanel, OfferPage, ResultCount, ResultList,
+    SearchBox, SortControl,
 };
+use crate::app::Ready;
 use crate::i18n;
-use crate::url_state::UrlState;
+use crate::url_state::{Mount, UrlState};
 
 /// The loaded board: the list with its search and filters, or an offer's page (`?offre=ID`).
 /// The query lives in the URL; results are derived from it.
 #[component]
 pub fn Board(
-    loaded: Arc<LoadedBundle>,
-    index: Arc<SearchIndex>,
-    today: Date,
-    /// In a widget: its initial filters and the standalone board's address.
-    #[prop(default = None)]
-    widget: Option<crate::app::WidgetOptions>,
+    ready: Ready,
+    /// Where the board is shown (the standalone page by default).
+    #[prop(optional)]
+    mount: Mount,
 ) -> impl IntoView {
     let t = i18n::t();
-    let state = match widget {
-        Some(w) => UrlState::in_memory(index.clone(), &w.filters, w.board_url),
-        None => UrlState::new(index.clone()),
-    };
+    let Ready {
+        loaded,
+        index,
+        today,
+    } = ready;
+    let state = mount.state(index.clone());
     let results = {
         let index = index.clone();
         Memo::new(move |_| state.query.with(|q| index.search(q, today)))
@@ -42,7 +44,7 @@ pub fn Board(
             })
         })
     };
-    if !state.is_widget() {
+    if matches!(mount, Mount::Page) {
         let loaded = loaded.clone();
         Effect::new(move |_| {
             let title = match page.get() {
@@ -82,6 +84,7 @@ fn list_page(
     let bundle = &loaded.bundle;
     let skipped = loaded.skipped.len();
     let empty = bundle.offers.is_empty();
+    let facet_index = index.clone();
     view! {
         <h1 class="offres-title" lang="fr">{bundle.page.title.clone()}</h1>
         <div class="offres-intro" lang="fr">
@@ -93,12 +96,11 @@ fn list_page(
         } else {
             view! {
                 <div class="offres-layout">
-                    <div class="offres-layout__filters">
-                        <h2 class="offres-filters__title">{t.filters_title}</h2>
+                    <FilterPanel state>
                         <SearchBox state />
                         <SortControl state results />
-                        <Facets state index=index.clone() results />
-                    </div>
+                        <Facets state index=facet_index results />
+                    </FilterPanel>
                     <div class="offres-layout__results">
                         <ActiveFilters state index=index.clone() />
                         <ResultCount state results />

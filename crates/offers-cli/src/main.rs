@@ -87,36 +87,6 @@ enum Command {
         #[arg(long)]
         today: Option<String>,
     },
-    /// Writes the static list of open offers into a built index.html (inside <main id="offres">),
-    /// for visitors without JavaScript or WebAssembly; the app replaces it when it starts.
-    Fallback {
-        /// The bundle.
-        bundle: PathBuf,
-        /// The page to write into (dist/index.html).
-        #[arg(long)]
-        page: PathBuf,
-        /// Offers closing before this day are left out (YYYY-MM-DD; default: today).
-        #[arg(long)]
-        today: Option<String>,
-    },
-    /// Writes what search engines read into a built site: a static page per open offer with a full
-    /// text (schema.org JobPosting in JSON-LD, Open Graph), sitemap.xml and robots.txt.
-    Pages {
-        /// The bundle.
-        bundle: PathBuf,
-        /// The built site (dist/).
-        #[arg(long)]
-        out: PathBuf,
-        /// Where the site is published (https://…/); the sitemap needs absolute addresses.
-        #[arg(long)]
-        site_url: String,
-        /// A stylesheet of the build, relative to the site's root (repeat for several).
-        #[arg(long)]
-        style: Vec<String>,
-        /// Offers closing before this day get no page (YYYY-MM-DD; default: today).
-        #[arg(long)]
-        today: Option<String>,
-    },
     /// Prints the JSON Schema of the bundle format.
     Schema,
 }
@@ -149,20 +119,6 @@ fn main() -> ExitCode {
             today,
         } => report::today(today.as_deref())
             .and_then(|today| synth::run(n, seed, today, output.as_deref(), content.as_deref())),
-        Command::Fallback {
-            bundle,
-            page,
-            today,
-        } => report::today(today.as_deref())
-            .and_then(|today| fallback_command(&bundle, &page, today)),
-        Command::Pages {
-            bundle,
-            out,
-            site_url,
-            style,
-            today,
-        } => report::today(today.as_deref())
-            .and_then(|today| pages_command(&bundle, &out, &site_url, &style, today)),
         Command::Schema => {
             print!("{}", offers_core::schema::bundle_schema_json());
             Ok(Outcome::Ok)
@@ -176,49 +132,4 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
-}
-
-fn pages_command(
-    bundle: &std::path::Path,
-    out: &std::path::Path,
-    site_url: &str,
-    styles: &[String],
-    today: offers_core::Date,
-) -> Result<Outcome, report::CliError> {
-    if !offers_core::is_web_url(site_url) {
-        return Err(report::CliError::Invalid(format!(
-            "--site-url : « {site_url} » n'est pas une adresse http(s)"
-        )));
-    }
-    let url = format!("{}/", site_url.trim_end_matches('/'));
-    let loaded = offers_core::parse_bundle(&report::read(bundle)?)
-        .map_err(|e| report::CliError::Invalid(format!("{} : {e}", bundle.display())))?;
-    let site = offers_cli::pages::Site { url: &url, styles };
-    let n = offers_cli::pages::write_all(&loaded.bundle, out, &site, today)?;
-    println!(
-        "{} : {n} page(s) d'offre, sitemap.xml et robots.txt écrits pour {url}",
-        out.display()
-    );
-    Ok(Outcome::Ok)
-}
-
-fn fallback_command(
-    bundle: &std::path::Path,
-    page: &std::path::Path,
-    today: offers_core::Date,
-) -> Result<Outcome, report::CliError> {
-    let loaded = offers_core::parse_bundle(&report::read(bundle)?)
-        .map_err(|e| report::CliError::Invalid(format!("{} : {e}", bundle.display())))?;
-    let list = offers_cli::fallback::fallback_html(&loaded.bundle, today);
-    let text = report::read(page)?;
-    let written = offers_cli::fallback::inject(&text, &list).ok_or_else(|| {
-        report::CliError::Invalid(format!("{} : pas de <main id=\"offres\">", page.display()))
-    })?;
-    report::write(page, written)?;
-    println!(
-        "{} : liste statique de {} offre(s) ouvertes écrite",
-        page.display(),
-        list.matches("<li>").count()
-    );
-    Ok(Outcome::Ok)
 }
