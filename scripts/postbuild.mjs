@@ -1,13 +1,16 @@
 // Trunk post_build hook (Trunk.toml): makes the build deployable as-is on a static host.
-// 1. No JavaScript: `offers fallback` writes the static list of open offers into index.html.
+// 1. The first paint needs only index.html and the stylesheet: the module's preloads go after
+//    the stylesheet, at low priority, so that they never compete with it.
 // 2. Strict CSP: trunk starts the app with an inline <script type="module">, which
 //    `script-src 'self'` forbids; it is moved to a file of its own, named by its content's hash.
 // 3. Minification, for bytes (trunk's own minifier fails on wasm-bindgen's glue and rewrites the
 //    HTML this script edits): the glue with terser; the stylesheets, in their order, into one
 //    file with lightningcss (one request instead of four). Integrity hashes follow.
-// 4. Search engines: `offers pages` writes a static page per open offer with a full text (JSON-LD
-//    JobPosting, Open Graph), sitemap.xml and robots.txt; the accessibility statement gets the
-//    stylesheet.
+// 4. The app's components rendered at build time (`offres-render`, natively, `ssr` feature): the
+//    board for its default address inside index.html's <main> (what the visitor sees first, with
+//    or without JavaScript; the app takes its place when it runs), a static page per open offer
+//    with a full text (JSON-LD JobPosting, Open Graph), sitemap.xml and robots.txt; the
+//    accessibility statement gets the stylesheet.
 // 5. The iframe embedding (embed.html, embed.js, iframe-resize.js).
 // 6. Offline: sw.js from scripts/sw-template.js, with the list of this build's files and a version
 //    derived from them; the start script registers it and relays its "bundle updated" message.
@@ -27,7 +30,6 @@ const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist';
 // the address of the seed page the default bundle comes from; deployments set their own.
 const SITE_URL = (process.env.OFFRES_SITE_URL || 'https://www.numerique.gouv.fr/rejoignez-nous/').replace(/\/?$/, '/');
 const indexPath = join(dir, 'index.html');
-execFileSync('cargo', ['run', '-q', '-p', 'offers-cli', '--', 'fallback', join(dir, 'offers.json'), '--page', indexPath], { stdio: 'inherit' });
 let html = readFileSync(indexPath, 'utf8');
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
 const match = html.match(inline);
@@ -79,10 +81,21 @@ html = html.replace(sheet, () => {
   return `${cssLink}\n`;
 });
 html = html.replace('__SITE_URL__', SITE_URL);
+
+// 1. The module's preloads (trunk puts them before the stylesheet, at high priority): after it, low.
+const preloads = [...html.matchAll(/<link rel="(?:modulepreload|preload)"[^>]*>\n?/g)].map((m) => m[0]);
+if (preloads.length !== 2) {
+  console.error(`postbuild: expected trunk's two preloads (glue and wasm), found ${preloads.length}`);
+  process.exit(1);
+}
+for (const p of preloads) html = html.replace(p, '');
+html = html.replace(cssLink, `${cssLink}\n${preloads.map((p) => p.trim().replace(/>$/, ' fetchpriority="low">')).join('\n')}`);
 writeFileSync(indexPath, html);
 
-// 4. Search engines and link previews; the statement's stylesheet.
-execFileSync('cargo', ['run', '-q', '-p', 'offers-cli', '--', 'pages', join(dir, 'offers.json'), '--out', dir, '--site-url', SITE_URL, '--style', cssName], { stdio: 'inherit' });
+// 4. The board and the offer pages, by the app's components; search engines; the statement's style.
+execFileSync('cargo', ['run', '-q', '-p', 'offres', '--bin', 'offres-render', '--no-default-features', '--features', 'ssr', '--',
+  dir, '--site-url', SITE_URL, '--style', cssName], { stdio: 'inherit' });
+html = readFileSync(indexPath, 'utf8');
 const statement = join(dir, 'accessibilite.html');
 writeFileSync(statement, readFileSync(statement, 'utf8').replace('<!-- offres:styles -->', cssLink));
 

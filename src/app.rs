@@ -119,16 +119,20 @@ pub fn OfferBoard(
         let handle =
             window_event_listener_untyped("offres:bundle-updated", move |_| updated.set(true));
         on_cleanup(move || handle.remove());
-        let show_update = move |_| {
+        let show_update = Callback::new(move |()| {
             updated.set(false);
             load(src.clone());
-        };
+        });
         (retry, show_update, updated)
     };
     #[cfg(feature = "ssr")]
     let (retry, show_update, updated) = {
         let _ = (src, on_shown);
-        (Callback::new(|()| ()), |_| (), RwSignal::new(false))
+        (
+            Callback::new(|()| ()),
+            Callback::new(|()| ()),
+            RwSignal::new(false),
+        )
     };
 
     // Announced politely by screen readers; the region stays in the page so changes are heard.
@@ -144,7 +148,7 @@ pub fn OfferBoard(
                 <Show when=move || updated.get()>
                     <div class="offres-update">
                         <p class="offres-update__text">{t.updated}</p>
-                        <button type="button" class="offres-button" on:click=show_update.clone()>
+                        <button type="button" class="offres-button" on:click=move |_| show_update.run(())>
                             {t.show_updated}
                         </button>
                     </div>

@@ -451,7 +451,12 @@ impl Strings {
         match active {
             0 => self.filters_title.to_string(),
             1 => format!("{} (1 {})", self.filters_title, self.active_one),
-            n => format!("{} ({} {})", self.filters_title, self.number(n), self.active_many),
+            n => format!(
+                "{} ({} {})",
+                self.filters_title,
+                self.number(n),
+                self.active_many
+            ),
         }
     }
 

@@ -286,7 +286,10 @@ mod tests {
 
     fn ready() -> Ready {
         let loaded = offers_core::parse_bundle(include_str!("../public/offers.json")).unwrap();
-        Ready::new(Arc::new(loaded), offers_core::Date::new(2026, 11, 23).unwrap())
+        Ready::new(
+            Arc::new(loaded),
+            offers_core::Date::new(2026, 11, 23).unwrap(),
+        )
     }
 
     #[test]
@@ -327,12 +330,18 @@ mod tests {
             .filter(|o| o.is_active(ready.today))
             .count();
         let html = board(ready);
-        assert!(html.starts_with("<div lang=\"fr\" class=\"offres\">"), "{html}");
+        assert!(
+            html.starts_with("<div lang=\"fr\" class=\"offres\">"),
+            "{html}"
+        );
         assert_eq!(html.matches("<li class=\"offres-panel").count(), open);
         assert!(!html.contains("<!>"));
         assert!(html.contains("href=\"offres/recrutement-bin.html\""));
         let page = "<body><main id=\"offres\" class=\"m\">old</main></body>";
         let injected = inject(page, "new").unwrap();
-        assert_eq!(injected, "<body><main id=\"offres\" class=\"m\">new</main></body>");
+        assert_eq!(
+            injected,
+            "<body><main id=\"offres\" class=\"m\">new</main></body>"
+        );
     }
 }

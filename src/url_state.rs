@@ -89,7 +89,11 @@ impl UrlState {
     /// board's address from that page, `pages` the folder of the static offer pages.
     pub fn fixed(index: Arc<SearchIndex>, list: &str, pages: &str) -> UrlState {
         let pair = (list.to_string(), pages.to_string());
-        Self::derive(index, RwSignal::new(String::new()), Mode::Static(StoredValue::new(pair)))
+        Self::derive(
+            index,
+            RwSignal::new(String::new()),
+            Mode::Static(StoredValue::new(pair)),
+        )
     }
 
     /// A widget's state: starts from `filters` (`famille=design&lieu=paris`), lives in memory.

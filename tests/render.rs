@@ -31,18 +31,27 @@ fn site_dir(name: &str) -> PathBuf {
 fn the_board_the_offer_pages_and_the_sitemap_are_written() {
     let dist = site_dir("ok");
     let out = render(&dist, "https://example.gouv.fr/emplois");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     let bundle: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dist.join("offers.json")).unwrap()).unwrap();
     let offers = bundle["offers"].as_array().unwrap();
     let open: Vec<&serde_json::Value> = offers.iter().filter(|o| o["status"] == "open").collect();
     let index = std::fs::read_to_string(dist.join("index.html")).unwrap();
-    assert_eq!(index.matches("<li class=\"offres-panel").count(), open.len());
+    assert_eq!(
+        index.matches("<li class=\"offres-panel").count(),
+        open.len()
+    );
     assert_eq!(index.matches("<main").count(), 1);
 
-    let with_text: Vec<&&serde_json::Value> =
-        open.iter().filter(|o| o.get("description").is_some()).collect();
+    let with_text: Vec<&&serde_json::Value> = open
+        .iter()
+        .filter(|o| o.get("description").is_some())
+        .collect();
     assert!(!with_text.is_empty());
     let sitemap = std::fs::read_to_string(dist.join("sitemap.xml")).unwrap();
     let locs: Vec<&str> = sitemap
@@ -55,10 +64,16 @@ fn the_board_the_offer_pages_and_the_sitemap_are_written() {
     for offer in with_text {
         let id = offer["id"].as_str().unwrap();
         // The board links the static page, which works without JavaScript.
-        assert!(index.contains(&format!("href=\"offres/{id}.html\"")), "{id}");
+        assert!(
+            index.contains(&format!("href=\"offres/{id}.html\"")),
+            "{id}"
+        );
         let page = std::fs::read_to_string(dist.join(format!("offres/{id}.html"))).unwrap();
         assert!(page.contains("<link rel=\"stylesheet\" href=\"../offres.css\">"));
-        assert!(page.contains("class=\"offres-offer\""), "the OfferPage component");
+        assert!(
+            page.contains("class=\"offres-offer\""),
+            "the OfferPage component"
+        );
         let start = page.find("<script type=\"application/ld+json\">").unwrap();
         let json = &page[start..];
         let json = &json[json.find('>').unwrap() + 1..json.find("</script>").unwrap()];
@@ -69,7 +84,12 @@ fn the_board_the_offer_pages_and_the_sitemap_are_written() {
             posting["url"],
             format!("https://example.gouv.fr/emplois/offres/{id}.html")
         );
-        for key in ["description", "datePosted", "hiringOrganization", "identifier"] {
+        for key in [
+            "description",
+            "datePosted",
+            "hiringOrganization",
+            "identifier",
+        ] {
             assert!(posting.get(key).is_some(), "{id}: {key} missing");
         }
     }
@@ -82,5 +102,8 @@ fn a_site_address_that_is_not_on_the_web_is_refused() {
     let out = render(&dist, "javascript:alert(1)");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--site-url"));
-    assert_eq!(std::fs::read_to_string(dist.join("index.html")).unwrap(), before);
+    assert_eq!(
+        std::fs::read_to_string(dist.join("index.html")).unwrap(),
+        before
+    );
 }

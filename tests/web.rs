@@ -78,13 +78,12 @@ fn mount_board(src: String) -> HtmlElement {
 /// (as OfferBoard marks its own).
 fn mount_default_board(lang: Lang) -> (HtmlElement, Arc<offers_core::LoadedBundle>) {
     let loaded = Arc::new(offers_core::parse_bundle(DEFAULT_BUNDLE).unwrap());
-    let index = Arc::new(offers_core::SearchIndex::new(&loaded.bundle));
     let today = offers_core::Date::new(2026, 11, 23).unwrap();
+    let ready = offres::app::Ready::new(loaded.clone(), today);
     let root = container();
-    let l = loaded.clone();
     leptos::mount::mount_to(root.clone(), move || {
         provide_context(lang);
-        view! { <div lang=lang.strings().code><Board loaded=l.clone() index=index.clone() today /></div> }
+        view! { <div lang=lang.strings().code><Board ready=ready.clone() /></div> }
     })
     .forget();
     (root, loaded)

@@ -17,11 +17,13 @@ use offres::app::Ready;
 use offres::render;
 
 fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("{} : lecture impossible : {e}", path.display()))
+    std::fs::read_to_string(path)
+        .map_err(|e| format!("{} : lecture impossible : {e}", path.display()))
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {
-    std::fs::write(path, text).map_err(|e| format!("{} : écriture impossible : {e}", path.display()))
+    std::fs::write(path, text)
+        .map_err(|e| format!("{} : écriture impossible : {e}", path.display()))
 }
 
 fn run(args: &[String]) -> Result<String, String> {
@@ -43,7 +45,9 @@ fn run(args: &[String]) -> Result<String, String> {
         return Err(usage.into());
     };
     if !offers_core::is_web_url(&site) {
-        return Err(format!("--site-url : « {site} » n'est pas une adresse http(s)"));
+        return Err(format!(
+            "--site-url : « {site} » n'est pas une adresse http(s)"
+        ));
     }
     let site = format!("{}/", site.trim_end_matches('/'));
     let loaded = parse_bundle(&read(&dist.join("offers.json"))?)
@@ -65,7 +69,10 @@ fn run(args: &[String]) -> Result<String, String> {
     };
     let mut urls = vec![site.clone(), format!("{site}accessibilite.html")];
     for offer in render::with_pages(&ready) {
-        write(&dist.join(render::page_path(offer)), &render::offer_page(offer, &ready, &web))?;
+        write(
+            &dist.join(render::page_path(offer)),
+            &render::offer_page(offer, &ready, &web),
+        )?;
         urls.push(format!("{site}{}", render::page_path(offer)));
     }
     write(&dist.join("sitemap.xml"), &render::sitemap(&urls))?;

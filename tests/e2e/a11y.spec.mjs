@@ -19,9 +19,21 @@ const states = {
     await board.goto('?offre=recrutement-bin');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText("Recrutement pour l'équipe BIN");
   },
-  'the loading state': async (board) => {
-    await board.serveBundle(repoFile('public/offers.json'), { delayMs: 10_000 });
+  'the board rendered at build time, before the app takes over': async (board) => {
+    await board.slowModule(10_000);
+    await board.goto('', { wait: false });
+    await expect(board.cards.first()).toBeVisible();
+  },
+  'the open filter disclosure (small screens) or the filters (wide)': async (board, page) => {
     await board.goto();
+    const toggle = page.getByRole('button', { name: /^Filtrer les offres/ });
+    if (await toggle.isVisible()) await toggle.click();
+    await expect(board.search).toBeVisible();
+  },
+  'the loading state (a board mounted from nothing)': async (board) => {
+    await board.withoutStaticBoard();
+    await board.serveBundle(repoFile('public/offers.json'), { delayMs: 10_000 });
+    await board.goto('', { wait: false });
     await expect(board.status).toHaveText('Chargement des offres…');
   },
   'the error state': async (board) => {

@@ -68,8 +68,9 @@ test('forced colours: panels keep a border, focus keeps a visible outline', asyn
 test('reduced motion: the loading placeholder does not move', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   const board = new BoardPage(page);
+  await board.withoutStaticBoard();
   await board.serveBundle(repoFile('public/offers.json'), { delayMs: 3000 });
-  await board.goto();
+  await board.goto('', { wait: false });
   const loading = page.locator('.offres-loading');
   await expect(loading).toHaveCSS('animation-name', 'none');
 });

@@ -5,12 +5,14 @@ import { BoardPage, repoFile, defaultBundle } from './pages/board-page.mjs';
 const fixture = (name) => repoFile(`tests/fixtures/${name}`);
 const openCount = defaultBundle().offers.filter((o) => o.status === 'open').length;
 
-test('loading is announced while the bundle is on its way', async ({ page }) => {
+test('while the bundle is on its way, the board rendered at build time is there, then the app takes over', async ({ page }) => {
   const board = new BoardPage(page);
   await board.serveBundle(repoFile('public/offers.json'), { delayMs: 1500 });
-  await board.goto();
-  await expect(board.status).toHaveText('Chargement des offres…');
-  await expect(page.getByText('Chargement des offres…', { exact: true }).last()).toBeVisible();
+  await board.goto('', { wait: false });
+  await expect(board.cards).toHaveCount(openCount);
+  await expect(page.locator('#offres')).not.toHaveAttribute('data-app', 'ready');
+  await expect(page.getByText('Chargement des offres…')).toHaveCount(0);
+  await board.tookOver();
   await expect(board.cards).toHaveCount(openCount);
   await expect(board.status).toHaveText(`${defaultBundle().offers.length} offres chargées`);
 });

@@ -45,13 +45,39 @@ export class BoardPage {
     });
   }
 
+  /** Serves the board's page without the board rendered at build time (as a page whose build
+   *  did not render it): the app mounts from nothing, as in a widget, loading state first. */
+  async withoutStaticBoard() {
+    await this.page.route((url) => /\/(index\.html)?$/.test(url.pathname), async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace(/(<main id="offres"[^>]*>)[\s\S]*?(<\/main>)/, '$1$2');
+      await route.fulfill({ response, body });
+    });
+  }
+
+  /** Holds the WebAssembly module back for `ms` (the board rendered at build time stays). */
+  async slowModule(ms) {
+    await this.page.route('**/*_bg.wasm', async (route) => {
+      await new Promise((r) => setTimeout(r, ms));
+      await route.continue();
+    });
+  }
+
   /** Stops replacing the bundle: the real one is served again. */
   async restoreBundle() {
     await this.page.unroute('**/offers.json');
   }
 
-  async goto(search = '') {
+  /** Opens the board at `search` and waits until the app has taken the place of the board
+   *  rendered at build time (`wait: false` to look at the page before that). */
+  async goto(search = '', { wait = true } = {}) {
     await this.page.goto(`./${search}`);
+    if (wait) await this.tookOver();
+  }
+
+  /** The app is in charge: it has put its board in the place of the static one. */
+  async tookOver() {
+    await expect(this.page.locator('#offres')).toHaveAttribute('data-app', 'ready');
   }
 
   /** The fieldset of a facet, by its legend. */
@@ -65,6 +91,7 @@ export class BoardPage {
   }
 
   async loaded() {
+    await this.tookOver();
     await expect(this.status).toHaveText(/offres? chargées?|Aucune offre/);
   }
 

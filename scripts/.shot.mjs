@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+const [url, out, w, h, js] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const ctx = await browser.newContext({ viewport: { width: +w, height: +h }, javaScriptEnabled: js !== 'nojs' });
+const page = await ctx.newPage();
+await page.goto(url);
+await page.waitForTimeout(js === 'nojs' ? 300 : 3000);
+console.log(await page.evaluate(() => matchMedia('(scripting: none)').matches));
+await page.screenshot({ path: out });
+await browser.close();
