@@ -5,7 +5,10 @@ if (window.parent !== window) {
   // The page's height follows its content only: a screen-high minimum would grow with the iframe
   // it sets the height of, without end.
   document.documentElement.classList.add('offres-embedded');
-  const post = () => window.parent.postMessage({ type: 'offres:height', height: document.documentElement.scrollHeight }, '*');
-  new ResizeObserver(post).observe(document.documentElement);
+  // The body's own height, not the document's scrollHeight, which is never less than the frame:
+  // the frame must also shrink (the board rendered at build time, all offers, gives way to the
+  // app's filtered list).
+  const post = () => window.parent.postMessage({ type: 'offres:height', height: Math.ceil(document.body.getBoundingClientRect().height) }, '*');
+  new ResizeObserver(post).observe(document.body);
   post();
 }

@@ -57,6 +57,9 @@ const states = {
   'the English interface': async (board, page) => {
     await page.addInitScript(() => localStorage.setItem('offres-langue', 'en'));
     await board.goto('?famille=design');
+    // The filters' heading: a disclosure button on small screens (open it), plain text on wide ones.
+    const toggle = page.getByRole('button', { name: /^Filter the offers/ });
+    if (await toggle.isVisible()) await toggle.click();
     await expect(page.getByRole('searchbox', { name: 'Search the offers' })).toBeVisible();
   },
   'the accessibility statement': async (board, page) => {

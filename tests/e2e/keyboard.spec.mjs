@@ -35,8 +35,11 @@ test('a walk with Tab alone: skip link first, reading order, focus always visibl
   expect(stops[0].name).toBe('a Aller aux offres');
   expect(stops.at(-1).name).toBe('a Accessibilité : non conforme');
   const names = stops.map((s) => s.name);
-  expect(names).toContain('input offres-recherche');
-  expect(names).toContain('select offres-tri');
+  // Small screen: the filters are behind their disclosure, the first stop of the board; the
+  // display settings come after the offers.
+  expect(names[1]).toBe('button Filtrer les offres');
+  expect(names).not.toContain('input offres-recherche');
+  expect(names.indexOf('button Display in English')).toBeGreaterThan(names.findLastIndex((n) => n.startsWith("a Consulter l'offre")));
   // Every card's button, each once.
   const open = defaultBundle().offers.filter((o) => o.status === 'open' && o.url);
   expect(names.filter((n) => n.startsWith("a Consulter l'offre")).length).toBe(open.length);
@@ -45,6 +48,13 @@ test('a walk with Tab alone: skip link first, reading order, focus always visibl
     expect.soft(stop.ring, `${stop.name} shows its focus`).toBe(true);
     if (i > 0) expect.soft(stop.top, `${stop.name} comes after ${stops[i - 1].name}`).toBeGreaterThanOrEqual(stops[i - 1].top - 24);
   }
+  // Opened, the disclosure's controls come right after it.
+  await page.getByRole('button', { name: 'Filtrer les offres' }).focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  expect((await focused(page)).name).toBe('input offres-recherche');
+  await page.keyboard.press('Tab');
+  expect((await focused(page)).name).toBe('select offres-tri');
 });
 
 test('every kind of filter works from the keyboard, and focus is never lost', async ({ page }) => {

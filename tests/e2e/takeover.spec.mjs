@@ -102,7 +102,10 @@ test.describe('on a phone (375 × 740)', () => {
 
   test('the first screen shows the title, the result count and the first offer', async ({ page }) => {
     const board = new BoardPage(page);
+    // The board rendered at build time (the module held back), then the app's.
+    await board.slowModule(10_000);
     for (const wait of [false, true]) {
+      if (wait) await page.unroute('**/*_bg.wasm');
       await board.goto('', { wait });
       for (const element of [board.heading, board.count, board.cards.first().locator('.offres-panel__title')]) {
         await expect(element).toBeVisible();

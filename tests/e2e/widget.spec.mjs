@@ -105,7 +105,7 @@ test('the iframe embedding: filtered by its URL, resized to its content, deaf to
   await page.waitForTimeout(200);
   expect((await iframe.boundingBox()).height).toBe(fitted);
   // The frame follows its content: as tall as its document, on the list and on an offer page.
-  const contentHeight = () => page.frames().find((f) => f.url().includes('embed.html')).evaluate(() => document.documentElement.scrollHeight);
+  const contentHeight = () => page.frames().find((f) => f.url().includes('embed.html')).evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
   expect(Math.abs(fitted - await contentHeight())).toBeLessThanOrEqual(1);
   await frame.getByRole('link', { name: 'Chargée ou chargé de mission design des services numériques', exact: true }).click();
   await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Chargée ou chargé de mission design des services numériques');
