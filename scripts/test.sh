@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets everything up (scripts/setup.sh), then runs every check and test:
-# formatting, clippy, native tests, wasm tests in headless Chromium, the release build,
-# end-to-end tests in Chromium against dist/ over HTTP, and the size report.
+# formatting, clippy, native tests (with the build-time renderer), wasm tests in headless Chromium,
+# the release build, end-to-end tests in Chromium against dist/ over HTTP, the size report and
+# Lighthouse.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -12,12 +13,14 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "cargo fmt --check"
 cargo fmt --all --check
 
-step "cargo clippy (native, then the app for wasm32)"
+step "cargo clippy (native; the app for wasm32, and its build-time renderer)"
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p offres --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p offres --no-default-features --features ssr --all-targets -- -D warnings
 
-step "native tests (offers-core)"
+step "native tests (offers-core, offers-cli, the build-time renderer)"
 cargo test --workspace
+cargo test -p offres --no-default-features --features ssr
 
 step "wasm component tests in headless Chromium"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

@@ -446,6 +446,11 @@ impl Strings {
     }
 
     /// "10 postes", "10 positions".
+    /// The document title of the list: "Rejoignez-nous – Offres d'emploi".
+    pub fn list_title(&self, page_title: &str) -> String {
+        format!("{page_title} – {}", self.default_title)
+    }
+
     /// The filter disclosure's name: "Filtrer les offres", then "(2 actifs)" when some are.
     pub fn filters_toggle(&self, active: usize) -> String {
         match active {

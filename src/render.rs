@@ -49,12 +49,24 @@ pub fn board(ready: Ready) -> String {
     to_html(move || view! { <OfferBoard src=crate::api::DEFAULT_BUNDLE_URL mount ready /> })
 }
 
-/// Puts `board` inside `<main id="offres" …>…</main>` of `page`, replacing what was there.
-pub fn inject(page: &str, board: &str) -> Option<String> {
+/// Puts `board` inside `<main id="offres" …>…</main>` of `page`, replacing what was there, and
+/// gives the page the document title the app gives the list (`title`).
+pub fn inject(page: &str, board: &str, title: &str) -> Option<String> {
     let open = page.find("<main id=\"offres\"")?;
     let start = open + page[open..].find('>')? + 1;
     let end = start + page[start..].find("</main>")?;
-    Some(format!("{}{board}{}", &page[..start], &page[end..]))
+    let page = format!("{}{board}{}", &page[..start], &page[end..]);
+    Some(match (page.find("<title>"), page.find("</title>")) {
+        (Some(a), Some(b)) if a < b => {
+            format!("{}<title>{}{}", &page[..a], escape(title), &page[b..])
+        }
+        _ => page,
+    })
+}
+
+/// The document title of the board for its default address, as the app sets it.
+pub fn board_title(ready: &Ready) -> String {
+    Lang::Fr.strings().list_title(&ready.loaded.bundle.page.title)
 }
 
 /// The open offers that get a page: those with a full text.

@@ -57,7 +57,8 @@ fn run(args: &[String]) -> Result<String, String> {
     let ready = Ready::new(Arc::new(loaded), today);
 
     let index = dist.join("index.html");
-    let page = render::inject(&read(&index)?, &render::board(ready.clone()))
+    let title = render::board_title(&ready);
+    let page = render::inject(&read(&index)?, &render::board(ready.clone()), &title)
         .ok_or(format!("{} : pas de <main id=\"offres\">", index.display()))?;
     write(&index, &page)?;
 

@@ -52,7 +52,7 @@ pub fn Board(
                     "{} – {}",
                     loaded.bundle.offers[i].title, loaded.bundle.page.title
                 ),
-                None => format!("{} – {}", loaded.bundle.page.title, t.default_title),
+                None => t.list_title(&loaded.bundle.page.title),
             };
             document().set_title(&title);
         });
