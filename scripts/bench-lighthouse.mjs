@@ -14,7 +14,7 @@
 // follow the machine's load (a busy 2-core CI runner is slower), the scores do not.
 // Run: node scripts/bench-lighthouse.mjs [--ci]  (after `trunk build --release`).
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync, readdirSync, rmSync, mkdtempSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync, readdirSync, rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -29,6 +29,7 @@ if (!existsSync(join(root, 'dist/index.html'))) throw new Error('no dist/: run t
 const seedsDir = join(root, '../shared/seeds');
 const seedFile = join(seedsDir, readdirSync(seedsDir).find((f) => f.startsWith('001_')));
 const seedSite = mkdtempSync(join(tmpdir(), 'offres-seed-'));
+chmodSync(seedSite, 0o755); // nginx's workers read it
 let seedHtml = execFileSync('cargo', ['run', '-q', '-p', 'offers-cli', '--example', 'seed_page', '--', seedFile], { cwd: root, encoding: 'utf8' });
 const style = seedHtml.match(/<style>([\s\S]*?)<\/style>/)[1];
 seedHtml = seedHtml.replace(/<style>[\s\S]*?<\/style>/, '<link rel="stylesheet" href="seed.css">');

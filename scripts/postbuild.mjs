@@ -1,6 +1,7 @@
 // Trunk post_build hook (Trunk.toml): makes the build deployable as-is on a static host.
-// 1. The first paint needs only index.html and the stylesheet: the module's preloads go after
-//    the stylesheet, at low priority, so that they never compete with it.
+// 1. The first paint needs only index.html and the stylesheet (the board is in index.html): the
+//    module is fetched once the page has loaded, never before its first paint (trunk's preloads
+//    go; its static import becomes a dynamic one after the load event).
 // 2. Strict CSP: trunk starts the app with an inline <script type="module">, which
 //    `script-src 'self'` forbids; it is moved to a file of its own, named by its content's hash.
 // 3. Minification, for bytes (trunk's own minifier fails on wasm-bindgen's glue and rewrites the
@@ -50,8 +51,18 @@ if ('serviceWorker' in navigator) {
 `;
 if (match) {
   // Listening first: the worker's message can come as soon as the app has fetched the bundle.
-  // (The `import` of trunk's code is hoisted whatever its place.)
-  const code = REGISTER + match[1].trim() + '\n';
+  // Then trunk's start (`import init from './offres-….js'; await init({ module_or_path })`), made
+  // to wait for the load event: the module and its glue are fetched after the first paint.
+  const trunkStart = /import init, \* as bindings from '(\.\/offres-[0-9a-f]+\.js)';\s*const wasm = await init\(\{ module_or_path: '(\.\/offres-[0-9a-f]+_bg\.wasm)' \}\);/;
+  const parts = match[1].match(trunkStart);
+  if (!parts) {
+    console.error(`postbuild: trunk's start script has changed:\n${match[1]}`);
+    process.exit(1);
+  }
+  const deferred = `if (document.readyState !== 'complete') await new Promise((r) => addEventListener('load', r, { once: true }));
+const bindings = await import('${parts[1]}');
+const wasm = await bindings.default({ module_or_path: '${parts[2]}' });`;
+  const code = REGISTER + match[1].replace(trunkStart, deferred).trim() + '\n';
   const name = `start-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
   writeFileSync(join(dir, name), code);
   html = html.replace(inline, `<script type="module" src="./${name}"></script>`);
@@ -63,7 +74,9 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
 }
 
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+// The module's two files, named in trunk's preloads (removed below).
 const glue = html.match(/\.\/(offres-[0-9a-f]+\.js)/)[1];
+const wasmFile = html.match(/\.\/(offres-[0-9a-f]+_bg\.wasm)/)[1];
 const minified = (await minify(readFileSync(join(dir, glue), 'utf8'), { module: true, compress: true, mangle: true })).code;
 writeFileSync(join(dir, glue), minified);
 html = html.replace(new RegExp(`(href="\\./${glue}"[^>]*integrity=")[^"]+`), `$1${sri(minified)}`);
@@ -82,14 +95,14 @@ html = html.replace(sheet, () => {
 });
 html = html.replace('__SITE_URL__', SITE_URL);
 
-// 1. The module's preloads (trunk puts them before the stylesheet, at high priority): after it, low.
+// 1. The module's preloads (trunk puts them before the stylesheet, at high priority) go: the start
+//    script fetches the module after the load event.
 const preloads = [...html.matchAll(/<link rel="(?:modulepreload|preload)"[^>]*>\n?/g)].map((m) => m[0]);
 if (preloads.length !== 2) {
   console.error(`postbuild: expected trunk's two preloads (glue and wasm), found ${preloads.length}`);
   process.exit(1);
 }
 for (const p of preloads) html = html.replace(p, '');
-html = html.replace(cssLink, `${cssLink}\n${preloads.map((p) => p.trim().replace(/>$/, ' fetchpriority="low">')).join('\n')}`);
 writeFileSync(indexPath, html);
 
 // 4. The board and the offer pages, by the app's components; search engines; the statement's style.
@@ -118,8 +131,8 @@ writeFileSync(join(dir, 'sw.js'), sw);
 // 7. The widget: widget.js defines <offres-emploi>, loading this build's code and styles into a
 //    shadow root (names resolved against widget.js itself, so it works from any origin).
 const styles = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"/g)].map((m) => m[1]);
-const code = html.match(/\.\/(offres-[0-9a-f]+\.js)/)[1];
-const wasm = html.match(/\.\/(offres-[0-9a-f]+_bg\.wasm)/)[1];
+const code = glue;
+const wasm = wasmFile;
 const widget = readFileSync(join(root, 'scripts/widget-template.js'), 'utf8')
   .replace('__STYLES__', JSON.stringify(styles))
   .replace('__CODE__', JSON.stringify(`./${code}`))

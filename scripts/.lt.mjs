@@ -1,0 +1,12 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const ctx = await browser.newContext({ viewport: { width: 412, height: 823 } });
+const page = await ctx.newPage();
+const cdp = await ctx.newCDPSession(page);
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+await page.addInitScript(() => { window.__lt = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lt.push([Math.round(e.startTime), Math.round(e.duration)]); }).observe({ type: 'longtask', buffered: true }); });
+await page.goto(process.argv[2]);
+if (!process.argv[3]) await page.waitForSelector("#offres[data-app=ready]", { timeout: 20000 });
+await page.waitForTimeout(1000);
+console.log(JSON.stringify(await page.evaluate(() => ({ lt: window.__lt, marks: performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]), fcp: performance.getEntriesByName('first-contentful-paint').map((e) => Math.round(e.startTime)) }))));
+await browser.close();
