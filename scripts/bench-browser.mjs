@@ -1,6 +1,6 @@
 // In-browser benchmark (Playwright + Debian's Chromium) of the release build in dist/ with
-// `offers synth` bundles of 10,000 and 100,000 offers: bundle fetch and parse, index, time to first
-// card, keystroke-to-updated-list latency (median and p95), JS heap after load.
+// `offers synth` bundles of 10,000 and 100,000 offers: bundle fetch and parse, index, time until the
+// app's board takes the place of the one rendered at build time, keystroke-to-updated-list latency (median and p95), JS heap after load.
 // Budget: keystroke p95 at most 16 ms at 10,000 offers (exit code 1 otherwise).
 // Run: node scripts/bench-browser.mjs [sizes…]  (after `trunk build --release`).
 import { execFileSync } from 'node:child_process';
@@ -44,8 +44,10 @@ for (const n of SIZES) {
   const page = await context.newPage();
   // Synthetic offers close within four months of the date they are made for: make them for today.
   await page.goto(base);
-  await page.locator('li.offres-panel').first().waitFor({ timeout: 600_000 });
-  const firstCard = await page.evaluate(() => performance.now());
+  // The page paints the board rendered at build time (the default bundle's) at once; what is
+  // measured is the app taking its place with the synthetic bundle's board.
+  await page.locator('#offres[data-app="ready"]').waitFor({ timeout: 600_000 });
+  const firstCard = await page.evaluate(() => performance.getEntriesByName('offres:take-over')[0].startTime);
   const marks = await page.evaluate(() => Object.fromEntries(['offres:fetched', 'offres:parsed', 'offres:index']
     .map((m) => [m, performance.getEntriesByName(m)[0]?.startTime])));
   const cdp = await context.newCDPSession(page);
@@ -77,7 +79,7 @@ for (const n of SIZES) {
     'fetched ms': Math.round(marks['offres:fetched']),
     'parsed ms': Math.round(marks['offres:parsed']),
     'index ms': Math.round(marks['offres:index']),
-    'first card ms': Math.round(firstCard),
+    'app board ms': Math.round(firstCard),
     'key median ms': +pct(latencies, 0.5).toFixed(1),
     'key p95 ms': +pct(latencies, 0.95).toFixed(1),
     'JS heap MB': +(metrics.JSHeapUsedSize / 1e6).toFixed(1),

@@ -66,7 +66,9 @@ pub fn inject(page: &str, board: &str, title: &str) -> Option<String> {
 
 /// The document title of the board for its default address, as the app sets it.
 pub fn board_title(ready: &Ready) -> String {
-    Lang::Fr.strings().list_title(&ready.loaded.bundle.page.title)
+    Lang::Fr
+        .strings()
+        .list_title(&ready.loaded.bundle.page.title)
 }
 
 /// The open offers that get a page: those with a full text.
