@@ -11,7 +11,7 @@
 use std::fmt::Write as _;
 
 use leptos::prelude::*;
-use offers_core::document::document_text;
+use offers_core::document::{document_text, escape_markup as escape};
 use offers_core::{Bundle, ContractKind, Offer, RemoteMode, SalaryPeriod};
 use serde_json::{json, Value};
 
@@ -91,22 +91,6 @@ pub fn page_path(offer: &Offer) -> String {
 pub struct Site<'a> {
     pub url: &'a str,
     pub style: &'a str,
-}
-
-/// HTML's five special characters, for the head written here (the body is Leptos').
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// An offer's static page: the `OfferPage` component in a page of its own.
@@ -351,11 +335,12 @@ mod tests {
         assert_eq!(html.matches("<li class=\"offres-panel").count(), open);
         assert!(!html.contains("<!>"));
         assert!(html.contains("href=\"offres/recrutement-bin.html\""));
-        let page = "<body><main id=\"offres\" class=\"m\">old</main></body>";
-        let injected = inject(page, "new").unwrap();
+        let page = "<title>x</title><body><main id=\"offres\" class=\"m\">old</main></body>";
+        let injected = inject(page, "new", "Rejoignez-nous – Offres d'emploi").unwrap();
         assert_eq!(
             injected,
-            "<body><main id=\"offres\" class=\"m\">new</main></body>"
+            "<title>Rejoignez-nous – Offres d&apos;emploi</title>\
+             <body><main id=\"offres\" class=\"m\">new</main></body>"
         );
     }
 }

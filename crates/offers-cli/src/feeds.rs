@@ -4,22 +4,7 @@
 use offers_core::document::plain_text;
 use offers_core::{Block, Bundle, Offer, Status};
 
-/// Escapes text for XML or HTML content and attribute values (control characters dropped).
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if c.is_control() && c != '\n' && c != '\t' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use offers_core::document::escape_markup as escape;
 
 /// The offer's summary: its first paragraph, or grade and place.
 fn summary(offer: &Offer) -> String {
