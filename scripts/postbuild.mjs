@@ -1,7 +1,7 @@
 // Trunk post_build hook (Trunk.toml): makes the build deployable as-is on a static host.
 // 1. The first paint needs only index.html and the stylesheet (the board is in index.html): the
-//    module is fetched once the page has loaded, never before its first paint (trunk's preloads
-//    go; its static import becomes a dynamic one after the load event).
+//    module is fetched once the page has loaded and painted, never before (trunk's preloads go;
+//    its static import becomes a dynamic one, after the load event and a frame).
 // 2. Strict CSP: trunk starts the app with an inline <script type="module">, which
 //    `script-src 'self'` forbids; it is moved to a file of its own, named by its content's hash.
 // 3. Minification, for bytes (trunk's own minifier fails on wasm-bindgen's glue and rewrites the
@@ -59,7 +59,10 @@ if (match) {
     console.error(`postbuild: trunk's start script has changed:\n${match[1]}`);
     process.exit(1);
   }
+  // After the load event, and after a frame has been painted (the frame's callback, then a task):
+  // on a busy machine the load event can come before the first paint.
   const deferred = `if (document.readyState !== 'complete') await new Promise((r) => addEventListener('load', r, { once: true }));
+await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
 const bindings = await import('${parts[1]}');
 const wasm = await bindings.default({ module_or_path: '${parts[2]}' });`;
   const code = REGISTER + match[1].replace(trunkStart, deferred).trim() + '\n';
