@@ -1,9 +1,10 @@
 // Trunk post_build hook (Trunk.toml): makes the build deployable as-is on a static host.
 // 1. The first paint needs only index.html and the stylesheet (the board is in index.html): the
 //    module is fetched once the page has loaded and painted, never before (trunk's preloads go;
-//    its static import becomes a dynamic one, after the load event and a frame).
-// 2. Strict CSP: trunk starts the app with an inline <script type="module">, which
-//    `script-src 'self'` forbids; it is moved to a file of its own, named by its content's hash.
+//    the start script, inline, imports it after the load event and the first contentful paint).
+// 2. Strict CSP: trunk's inline start script, which names this build's files, is replaced by
+//    scripts/start-template.js, the same for every build, whose hash the CSP allows (the build
+//    fails when deploy/nginx/security-headers.conf does not); the names go into a <meta>.
 // 3. Minification, for bytes (trunk's own minifier fails on wasm-bindgen's glue and rewrites the
 //    HTML this script edits): the glue with terser; the stylesheets, in their order, into one
 //    file with lightningcss (one request instead of four). Integrity hashes follow.
@@ -34,45 +35,27 @@ const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
 const match = html.match(inline);
-// Applies the theme the visitor chose before the WebAssembly module is even fetched (the key and
-// values are those of src/prefs.rs), registers the service worker and turns its
-// messages into a DOM event the app listens to.
-const REGISTER = `
-try {
-  const theme = localStorage.getItem('offres-theme');
-  if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
-} catch (e) {}
-if ('serviceWorker' in navigator) {
-  navigator.serviceWorker.register('./sw.js').catch(() => {});
-  navigator.serviceWorker.addEventListener('message', (e) => {
-    if (e.data && e.data.type === 'offres:bundle-updated') dispatchEvent(new CustomEvent('offres:bundle-updated'));
-  });
+// trunk's start (`import init from './offres-….js'; await init({ module_or_path: '…_bg.wasm' })`)
+// gives way to scripts/start-template.js, inline, whose hash the CSP allows; the module's names go
+// into a <meta> it reads.
+const trunkStart = /import init, \* as bindings from '(\.\/offres-[0-9a-f]+\.js)';\s*const wasm = await init\(\{ module_or_path: '(\.\/offres-[0-9a-f]+_bg\.wasm)' \}\);/;
+const parts = match && match[1].match(trunkStart);
+if (!parts) {
+  console.error(`postbuild: trunk's start script has changed:\n${match && match[1]}`);
+  process.exit(1);
 }
-`;
-if (match) {
-  // Listening first: the worker's message can come as soon as the app has fetched the bundle.
-  // Then trunk's start (`import init from './offres-….js'; await init({ module_or_path })`), made
-  // to wait for the load event: the module and its glue are fetched after the first paint.
-  const trunkStart = /import init, \* as bindings from '(\.\/offres-[0-9a-f]+\.js)';\s*const wasm = await init\(\{ module_or_path: '(\.\/offres-[0-9a-f]+_bg\.wasm)' \}\);/;
-  const parts = match[1].match(trunkStart);
-  if (!parts) {
-    console.error(`postbuild: trunk's start script has changed:\n${match[1]}`);
-    process.exit(1);
-  }
-  // After the load event, and after a frame has been painted (the frame's callback, then a task):
-  // on a busy machine the load event can come before the first paint.
-  const deferred = `if (document.readyState !== 'complete') await new Promise((r) => addEventListener('load', r, { once: true }));
-await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
-const bindings = await import('${parts[1]}');
-const wasm = await bindings.default({ module_or_path: '${parts[2]}' });`;
-  const code = REGISTER + match[1].replace(trunkStart, deferred).trim() + '\n';
-  const name = `start-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
-  writeFileSync(join(dir, name), code);
-  html = html.replace(inline, `<script type="module" src="./${name}"></script>`);
-  writeFileSync(indexPath, html);
+const root = new URL('..', import.meta.url).pathname;
+const START = readFileSync(join(root, 'scripts/start-template.js'), 'utf8').trim();
+const startHash = `'sha256-${createHash('sha256').update(START).digest('base64')}'`;
+const headers = readFileSync(join(root, 'deploy/nginx/security-headers.conf'), 'utf8');
+if (!headers.includes(startHash)) {
+  console.error(`postbuild: the CSP in deploy/nginx/security-headers.conf (and docs/deploy.md) must allow the start script: script-src … ${startHash}`);
+  process.exit(1);
 }
-if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
-  console.error('postbuild: index.html still has an inline script');
+html = html.replace(inline, `<meta name="offres-module" content="${parts[1]} ${parts[2]}">\n<script>${START}</script>`);
+writeFileSync(indexPath, html);
+if ((html.match(/<script(?![^>]*\bsrc=)[^>]*>/g) || []).length !== 1) {
+  console.error('postbuild: index.html has an inline script other than the start script');
   process.exit(1);
 }
 
@@ -114,8 +97,6 @@ execFileSync('cargo', ['run', '-q', '-p', 'offres', '--bin', 'offres-render', '-
 html = readFileSync(indexPath, 'utf8');
 const statement = join(dir, 'accessibilite.html');
 writeFileSync(statement, readFileSync(statement, 'utf8').replace('<!-- offres:styles -->', cssLink));
-
-const root = new URL('..', import.meta.url).pathname;
 
 // 5. The iframe embedding: embed.html is the board plus embed.js (reports its height);
 //    iframe-resize.js is for the host page.

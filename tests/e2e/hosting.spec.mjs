@@ -1,13 +1,17 @@
 // dist/ as deployed: served by Debian's nginx with deploy/nginx/offres.conf, at the root of a site
 // and under a sub-path, under the strict Content-Security-Policy that configuration sends.
+import { createHash } from 'node:crypto';
 import { test, expect, request } from '@playwright/test';
 import { NGINX_ROOT, NGINX_SUB } from '../../playwright.config.mjs';
-import { BoardPage, defaultBundle } from './pages/board-page.mjs';
+import { BoardPage, defaultBundle, repoFile } from './pages/board-page.mjs';
 
 test.use({ serviceWorkers: 'allow' });
 
 const open = defaultBundle().offers.filter((o) => o.status === 'open');
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'";
+// The one inline script allowed: the start (scripts/start-template.js), by its hash.
+const START = repoFile('scripts/start-template.js').trim();
+const START_HASH = `'sha256-${createHash('sha256').update(START).digest('base64')}'`;
+const CSP = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${START_HASH}; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'`;
 
 /** Collects CSP violations (the event, and Chromium's console report). */
 async function watchCsp(page) {
@@ -46,12 +50,12 @@ for (const [where, base] of [['at the root', NGINX_ROOT], ['under a sub-path', N
     expect(index.headers()['cache-control']).toBe('no-cache');
     expect(index.headers()['content-encoding']).toBe('br');
     const html = await (await ctx.get(base, { headers: { 'accept-encoding': 'identity' } })).text();
-    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
-    const jsName = html.match(/src="\.\/(start-[0-9a-f]{16}\.js)"/)[1];
-    // No preload of the module in the page: the start script fetches it after the load event.
-    expect(html).not.toMatch(/_bg\.wasm/);
-    const start = await (await ctx.get(base + jsName)).text();
-    const wasmName = start.match(/'\.\/(offres-[0-9a-f]{8,16}_bg\.wasm)'/)[1];
+    // One inline script, the start, exactly as the CSP's hash allows it; no preload of the module:
+    // the start fetches it, named in a <meta>, once the page has painted.
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    expect(inline).toEqual([START]);
+    expect(html).not.toMatch(/rel="(module)?preload"/);
+    const [jsName, wasmName] = html.match(/<meta name="offres-module" content="\.\/(offres-[0-9a-f]+\.js) \.\/(offres-[0-9a-f]+_bg\.wasm)">/).slice(1);
     const wasm = await ctx.get(base + wasmName, { headers: { 'accept-encoding': 'gzip' } });
     expect(wasm.headers()['content-type']).toBe('application/wasm');
     expect(wasm.headers()['cache-control']).toBe('public, max-age=31536000, immutable');

@@ -1,0 +1,39 @@
+(function () {
+  // The board's start, inline in index.html's <head> (scripts/postbuild.mjs). It never changes
+  // with a build, so its hash can stand in the Content-Security-Policy (deploy/nginx): the names
+  // of this build's module come from <meta name="offres-module" content="GLUE WASM">.
+  // 1. The theme the visitor chose (keys and values of src/prefs.rs), before the first paint.
+  try {
+    var theme = localStorage.getItem('offres-theme');
+    if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
+  } catch (e) {}
+  // 2. Offline: the service worker, whose "bundle updated" message becomes a DOM event for the app.
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register('./sw.js').catch(function () {});
+    navigator.serviceWorker.addEventListener('message', function (e) {
+      if (e.data && e.data.type === 'offres:bundle-updated') dispatchEvent(new CustomEvent('offres:bundle-updated'));
+    });
+  }
+  // 3. The app, where it can run (without WebAssembly the board rendered in the page stays), once
+  //    the page has loaded and painted: its module never competes with the first paint. Paint
+  //    timing says when; where it cannot, or nothing paints (a hidden tab), after at most 3 s.
+  if (typeof WebAssembly !== 'object') return;
+  var meta = document.querySelector('meta[name="offres-module"]');
+  if (!meta) return;
+  var names = meta.content.split(' ');
+  var painted = new Promise(function (resolve) {
+    setTimeout(resolve, 3000);
+    var types = self.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+    if (!types || types.indexOf('paint') < 0) return resolve();
+    var observer = new PerformanceObserver(function (list) {
+      if (list.getEntriesByName('first-contentful-paint').length) { observer.disconnect(); setTimeout(resolve); }
+    });
+    observer.observe({ type: 'paint', buffered: true });
+  });
+  var loaded = document.readyState === 'complete' ? Promise.resolve()
+    : new Promise(function (resolve) { addEventListener('load', resolve, { once: true }); });
+  Promise.all([loaded, painted])
+    .then(function () { return import(names[0]); })
+    .then(function (glue) { return glue.default({ module_or_path: names[1] }); })
+    .catch(function (e) { console.error('offres :', e); });
+})();
