@@ -7,19 +7,23 @@
     var theme = localStorage.getItem('offres-theme');
     if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
   } catch (e) {}
-  // 2. Offline: the service worker, whose "bundle updated" message becomes a DOM event for the app.
-  if ('serviceWorker' in navigator) {
-    navigator.serviceWorker.register('./sw.js').catch(function () {});
-    navigator.serviceWorker.addEventListener('message', function (e) {
+  // 2. Offline: the service worker's "bundle updated" message becomes a DOM event for the app. The
+  //    worker itself is registered once the app runs (below): its precaching never competes with
+  //    the first paint, and finds the module in the HTTP cache.
+  var sw = 'serviceWorker' in navigator && navigator.serviceWorker;
+  var register = function () {
+    if (sw) sw.register('./sw.js').catch(function () {});
+  };
+  if (sw) {
+    sw.addEventListener('message', function (e) {
       if (e.data && e.data.type === 'offres:bundle-updated') dispatchEvent(new CustomEvent('offres:bundle-updated'));
     });
   }
   // 3. The app, where it can run (without WebAssembly the board rendered in the page stays), once
   //    the page has loaded and painted: its module never competes with the first paint. Paint
   //    timing says when; where it cannot, or nothing paints (a hidden tab), after at most 3 s.
-  if (typeof WebAssembly !== 'object') return;
   var meta = document.querySelector('meta[name="offres-module"]');
-  if (!meta) return;
+  if (typeof WebAssembly !== 'object' || !meta) return register();
   var names = meta.content.split(' ');
   var painted = new Promise(function (resolve) {
     setTimeout(resolve, 3000);
@@ -35,5 +39,6 @@
   Promise.all([loaded, painted])
     .then(function () { return import(names[0]); })
     .then(function (glue) { return glue.default({ module_or_path: names[1] }); })
-    .catch(function (e) { console.error('offres :', e); });
+    .catch(function (e) { console.error('offres :', e); })
+    .then(register);
 })();
