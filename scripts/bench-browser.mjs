@@ -40,7 +40,7 @@ const rows = [];
 let status = 0;
 for (const n of SIZES) {
   bundle = execFileSync(join(root, 'target/release/offers'), ['synth', String(n), '--seed', '1'], { maxBuffer: 1 << 30 });
-  const context = await browser.newContext();
+  const context = await browser.newContext({ serviceWorkers: process.env.SW === 'block' ? 'block' : 'allow' });
   const page = await context.newPage();
   // Synthetic offers close within four months of the date they are made for: make them for today.
   await page.goto(base);
