@@ -22,8 +22,16 @@
   // 3. The app, where it can run (without WebAssembly the board rendered in the page stays), once
   //    the page has loaded and painted: its module never competes with the first paint. Paint
   //    timing says when; where it cannot, or nothing paints (a hidden tab), after at most 3 s.
+  // Where the app cannot run, the board stays a list to read: its controls are hidden
+  // (.offres-static, style/components.css), as without JavaScript.
+  var still = function () {
+    document.documentElement.classList.add('offres-static');
+  };
   var meta = document.querySelector('meta[name="offres-module"]');
-  if (typeof WebAssembly !== 'object' || !meta) return register();
+  if (typeof WebAssembly !== 'object' || !meta) {
+    still();
+    return register();
+  }
   var names = meta.content.split(' ');
   var painted = new Promise(function (resolve) {
     setTimeout(resolve, 3000);
@@ -39,6 +47,9 @@
   Promise.all([loaded, painted])
     .then(function () { return import(names[0]); })
     .then(function (glue) { return glue.default({ module_or_path: names[1] }); })
-    .catch(function (e) { console.error('offres :', e); })
+    .catch(function (e) {
+      still();
+      console.error('offres :', e);
+    })
     .then(register);
 })();
