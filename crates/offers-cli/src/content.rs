@@ -724,6 +724,17 @@ pub fn salary(text: &str) -> Salary {
     }
 }
 
+/// A file name's id: Jekyll posts drop their date ("2021-06-15-transverse-dev" → "transverse-dev").
+/// Byte offsets are checked (`get`): a name cut inside a character ("2021-06-0é-x") is kept whole.
+fn post_slug(stem: &str) -> &str {
+    match (stem.get(..10), stem.get(11..)) {
+        (Some(date), Some(rest)) if stem[10..].starts_with('-') && parse_date(date).is_some() => {
+            rest
+        }
+        _ => stem,
+    }
+}
+
 /// Splits a markdown file into front matter and body. Lines before the opening `---` (a heading
 /// left above it, blank lines) are allowed and returned as a warning. Returns the front matter,
 /// the line of its first key (1-based), and the body.
@@ -918,13 +929,7 @@ pub fn build_dir(dir: &Path, generated_at: &str) -> Result<Built, crate::report:
             }
         };
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("offre");
-        // Jekyll posts: "2021-06-15-transverse-dev" → "transverse-dev".
-        let fallback = match stem.get(..11) {
-            Some(prefix) if parse_date(&prefix[..10]).is_some() && prefix.ends_with('-') => {
-                &stem[11..]
-            }
-            _ => stem,
-        };
+        let fallback = post_slug(stem);
         let mut ctx = Ctx {
             file: &path,
             text: &text,
@@ -969,4 +974,18 @@ fn collect_markdown(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::post_slug;
+
+    #[test]
+    fn post_dates_leave_the_id_and_a_cut_character_aborts_nothing() {
+        assert_eq!(post_slug("2021-06-15-transverse-dev"), "transverse-dev");
+        assert_eq!(post_slug("transverse-dev"), "transverse-dev");
+        assert_eq!(post_slug("2021-06-0é-x"), "2021-06-0é-x");
+        assert_eq!(post_slug("2021-06-15é"), "2021-06-15é");
+        assert_eq!(post_slug("2021-06-1"), "2021-06-1");
+    }
 }

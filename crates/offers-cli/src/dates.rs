@@ -19,8 +19,9 @@ fn month_number(word: &str) -> Option<u8> {
 /// A full date, or `None`. Sentinels such as `31/12/9999` or years past 2090 count as no date.
 pub fn parse_date(text: &str) -> Option<Date> {
     let t = text.trim();
+    // `get`: a character cut at byte 10 ("2021-06-0é") is no date, not an abort.
     let date = if t.len() >= 10 && t.as_bytes()[4] == b'-' {
-        Date::parse_iso(&t[..10])
+        Date::parse_iso(t.get(..10)?)
     } else if let Some((d, rest)) = t.split_once('/') {
         let (m, y) = rest.split_once('/')?;
         Date::new(
@@ -55,6 +56,14 @@ pub fn parse_start(text: &str) -> Option<Date> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn text_cut_inside_a_character_is_no_date() {
+        assert_eq!(parse_date("2021-06-0é"), None);
+        assert_eq!(parse_date("2021-06-0éé-x"), None);
+        assert_eq!(parse_date("2021-06-05"), Date::new(2021, 6, 5));
+    }
+
     use super::*;
 
     #[test]

@@ -87,6 +87,19 @@ fn element_text(e: ElementRef) -> String {
     clean(&e.text().collect::<String>())
 }
 
+/// The byte offset in `text` of the character whose lowercase starts at `lower_offset` in
+/// `text.to_lowercase()`.
+fn original_offset(text: &str, lower_offset: usize) -> usize {
+    let mut lower = 0;
+    for (at, c) in text.char_indices() {
+        if lower >= lower_offset {
+            return at;
+        }
+        lower += c.to_lowercase().map(char::len_utf8).sum::<usize>();
+    }
+    text.len()
+}
+
 fn has_class(e: ElementRef, class: &str) -> bool {
     e.value().classes().any(|c| c == class)
 }
@@ -146,7 +159,10 @@ impl Walker<'_> {
             self.part = Part::Own;
             self.family = None;
             if let Some(idx) = lower.rfind(" à la ").or_else(|| lower.rfind(" au ")) {
-                let after = text[idx..].split_whitespace().nth(2).unwrap_or("");
+                // Lowercasing can change byte lengths ("İ" is 2 bytes, "i̇" 3): back to `text`'s
+                // offsets through its characters.
+                let at = original_offset(&text, idx);
+                let after = text[at..].split_whitespace().nth(2).unwrap_or("");
                 let employer = after.trim_matches(|c: char| !c.is_alphanumeric());
                 if !employer.is_empty() {
                     self.page.employer = Some(employer.to_string());
@@ -592,4 +608,23 @@ pub fn write_content(
         offer_file(dir, i, &o.id, &front, "")?;
     }
     Ok(page.offers.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{original_offset, read_page};
+
+    #[test]
+    fn offsets_survive_lowercasing_that_changes_lengths() {
+        let text = "İİ nos offres à la DINUM";
+        let lower = text.to_lowercase();
+        let idx = lower.rfind(" à la ").unwrap();
+        assert_eq!(&text[original_offset(text, idx)..], " à la DINUM");
+    }
+
+    #[test]
+    fn a_heading_whose_lowercase_is_longer_names_its_employer() {
+        let page = read_page("## İİ nos offres à la DINUM\n\nTexte.\n");
+        assert_eq!(page.employer.as_deref(), Some("DINUM"));
+    }
 }
