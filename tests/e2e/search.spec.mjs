@@ -104,6 +104,7 @@ test('the URL is the state: shared links, reload, back and forward, junk ignored
 });
 
 test('a large bundle renders 50 cards, then 50 more at a time', async ({ page }) => {
+  test.setTimeout(120_000); // the synthetic bundle comes from the CLI
   const synth = execFileSync('cargo', ['run', '-q', '-p', 'offers-cli', '--', 'synth', '120', '--seed', '3', '--today', '2026-11-23'],
     { encoding: 'utf8', maxBuffer: 64 << 20 });
   await page.clock.setFixedTime(new Date('2026-11-23T10:00:00Z'));
