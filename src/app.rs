@@ -1,38 +1,16 @@
-use std::sync::Arc;
-
 use leptos::prelude::*;
-use offers_core::{Date, LoadedBundle, SearchIndex};
 
 use crate::api::{LoadError, DEFAULT_BUNDLE_URL};
 use crate::components::{Board, LoadErrorView, Preferences};
 use crate::i18n::Lang;
 use crate::prefs;
+use crate::ready::Ready;
 use crate::url_state::Mount;
 
 /// The standalone page: the board fed by the bundle beside it.
 #[component]
 pub fn App() -> impl IntoView {
     view! { <OfferBoard src=DEFAULT_BUNDLE_URL /> }
-}
-
-/// A bundle read and indexed, and the day it is shown on.
-#[derive(Clone)]
-pub struct Ready {
-    pub loaded: Arc<LoadedBundle>,
-    pub index: Arc<SearchIndex>,
-    pub today: Date,
-}
-
-impl Ready {
-    /// Indexes `loaded` (once per bundle: every query after this reads only the index).
-    pub fn new(loaded: Arc<LoadedBundle>, today: Date) -> Ready {
-        let index = Arc::new(SearchIndex::new(&loaded.bundle));
-        Ready {
-            loaded,
-            index,
-            today,
-        }
-    }
 }
 
 #[derive(Clone)]

@@ -1,6 +1,6 @@
 //! The few calls the app makes to the browser itself, outside the DOM that Leptos renders: the
-//! clock, performance marks, yielding to the event loop, and the take-over of the page that was
-//! rendered at build time. None of them is reached by the build-time renderer (`ssr`).
+//! clock, performance marks, yielding to the event loop, the address. None of them is reached by
+//! the build-time renderer (`ssr`).
 
 use leptos::prelude::window;
 use offers_core::Date;

@@ -8,6 +8,7 @@ pub mod browser;
 pub mod components;
 pub mod i18n;
 pub mod prefs;
+pub mod ready;
 #[cfg(feature = "ssr")]
 pub mod render;
 mod take_over;

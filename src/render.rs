@@ -15,9 +15,9 @@ use offers_core::document::{document_text, escape_markup as escape};
 use offers_core::{Bundle, ContractKind, Offer, RemoteMode, SalaryPeriod};
 use serde_json::{json, Value};
 
-use crate::app::Ready;
 use crate::components::{DocumentView, OfferPage};
 use crate::i18n::Lang;
+use crate::ready::Ready;
 use crate::url_state::Mount;
 use crate::OfferBoard;
 
@@ -86,6 +86,11 @@ pub fn page_path(offer: &Offer) -> String {
     format!("{PAGES_DIR}/{}.html", offer.id)
 }
 
+/// The address of an offer's page on the site at `site` (ends with `/`).
+pub fn page_url(site: &str, offer: &Offer) -> String {
+    format!("{site}{}", page_path(offer))
+}
+
 /// What the pages are written with: the site's address (ends with `/`) and the stylesheet of the
 /// build, relative to the site's root.
 pub struct Site<'a> {
@@ -96,7 +101,7 @@ pub struct Site<'a> {
 /// An offer's static page: the `OfferPage` component in a page of its own.
 pub fn offer_page(offer: &Offer, ready: &Ready, site: &Site) -> String {
     let bundle = &ready.loaded.bundle;
-    let url = format!("{}{}", site.url, page_path(offer));
+    let url = page_url(site.url, offer);
     let title = format!("{} – {}", offer.title, bundle.page.title);
     let description = summary(
         &document_text(offer.description.as_deref().unwrap_or_default()),
@@ -189,7 +194,7 @@ pub fn job_posting(offer: &Offer, bundle: &Bundle, site: &str) -> Value {
             "name": offer.employer,
             "value": offer.reference.clone().unwrap_or_else(|| offer.id.clone()),
         },
-        "url": format!("{site}{}", page_path(offer)),
+        "url": page_url(site, offer),
         "directApply": offer.apply.as_ref().is_some_and(|a| a.email.is_some() || a.url.is_some()),
     });
     let obj = posting.as_object_mut().expect("an object");

@@ -41,26 +41,24 @@ pub enum Mount {
 }
 
 impl Mount {
-    /// The state of a board mounted here, over `index`.
+    /// The state of a board mounted here, over `index`: the page's URL, followed through back and
+    /// forward; a widget's filters, in memory; or the default address of a build-time render.
+    /// Unknown options are dropped against `index`.
     pub fn state(&self, index: Arc<SearchIndex>) -> UrlState {
-        match self {
-            Mount::Page => UrlState::new(index),
-            Mount::Widget(w) => UrlState::in_memory(index, &w.filters, w.board_url.clone()),
-            Mount::Static { list, pages } => UrlState::fixed(index, list, pages),
-        }
+        let search = match self {
+            Mount::Page => {
+                let search = RwSignal::new(current_search());
+                let handle = window_event_listener(leptos::ev::popstate, move |_| {
+                    search.set(current_search())
+                });
+                on_cleanup(move || handle.remove());
+                search
+            }
+            Mount::Widget(w) => RwSignal::new(format!("?{}", w.filters.trim_start_matches('?'))),
+            Mount::Static { .. } => RwSignal::new(String::new()),
+        };
+        UrlState::derive(index, search, StoredValue::new(self.clone()))
     }
-}
-
-/// Where the state lives, and so where its links go.
-#[derive(Clone, Copy)]
-enum Mode {
-    /// The standalone board: the page's URL.
-    Page,
-    /// A widget: in memory; links opened elsewhere go to the standalone board's address.
-    Widget(StoredValue<String>),
-    /// Rendered at build time (`ssr`), for the default address: the list is `list`, and an
-    /// offer's page is its static page, `{pages}{id}.html`, readable without JavaScript.
-    Static(StoredValue<(String, String)>),
 }
 
 /// The query and the offer page read from the URL, and how to change them.
@@ -68,42 +66,19 @@ enum Mode {
 pub struct UrlState {
     /// `location.search` as last seen (in a widget: the widget's own query string).
     search: RwSignal<String>,
-    mode: Mode,
+    /// Where the board is, and so where its links go.
+    mount: StoredValue<Mount>,
     pub query: Memo<Query>,
     /// The `offre` parameter: the offer page shown, if any.
     pub offer: Memo<Option<String>>,
 }
 
 impl UrlState {
-    /// Reads the page's URL and follows back and forward; unknown options are dropped against
-    /// `index`.
-    pub fn new(index: Arc<SearchIndex>) -> UrlState {
-        let search = RwSignal::new(current_search());
-        let handle =
-            window_event_listener(leptos::ev::popstate, move |_| search.set(current_search()));
-        on_cleanup(move || handle.remove());
-        Self::derive(index, search, Mode::Page)
-    }
-
-    /// The state of a page rendered at build time: the default address, no query. `list` is the
-    /// board's address from that page, `pages` the folder of the static offer pages.
-    pub fn fixed(index: Arc<SearchIndex>, list: &str, pages: &str) -> UrlState {
-        let pair = (list.to_string(), pages.to_string());
-        Self::derive(
-            index,
-            RwSignal::new(String::new()),
-            Mode::Static(StoredValue::new(pair)),
-        )
-    }
-
-    /// A widget's state: starts from `filters` (`famille=design&lieu=paris`), lives in memory.
-    /// `board_url` is the standalone board, where links opened in a new tab go.
-    pub fn in_memory(index: Arc<SearchIndex>, filters: &str, board_url: String) -> UrlState {
-        let search = RwSignal::new(format!("?{}", filters.trim_start_matches('?')));
-        Self::derive(index, search, Mode::Widget(StoredValue::new(board_url)))
-    }
-
-    fn derive(index: Arc<SearchIndex>, search: RwSignal<String>, mode: Mode) -> UrlState {
+    fn derive(
+        index: Arc<SearchIndex>,
+        search: RwSignal<String>,
+        mount: StoredValue<Mount>,
+    ) -> UrlState {
         let pairs = Memo::new(move |_| search.with(|s| parse_search(s)));
         let query = Memo::new(move |_| {
             pairs.with(|p| {
@@ -122,7 +97,7 @@ impl UrlState {
         });
         UrlState {
             search,
-            mode,
+            mount,
             query,
             offer,
         }
@@ -130,7 +105,7 @@ impl UrlState {
 
     /// Whether this board lives in a host page (a widget).
     pub fn is_widget(&self) -> bool {
-        matches!(self.mode, Mode::Widget(_))
+        self.mount.with_value(|m| matches!(m, Mount::Widget(_)))
     }
 
     /// The link to the list for `query`, or to an offer's page with that query kept for the way
@@ -138,16 +113,17 @@ impl UrlState {
     /// sub-path; in a widget, on the standalone board.
     pub fn href(&self, query: &Query, offer: Option<&str>) -> String {
         let search = to_search(query, offer);
-        match self.mode {
-            Mode::Widget(base) => return format!("{}{search}", base.get_value()),
-            Mode::Static(paths) => {
-                let (list, pages) = paths.get_value();
-                return match offer {
-                    Some(id) => format!("{pages}{id}.html"),
-                    None => list,
-                };
-            }
-            Mode::Page => {}
+        // A build-time render links an offer to its static page, readable without JavaScript.
+        let elsewhere = self.mount.with_value(|m| match m {
+            Mount::Page => None,
+            Mount::Widget(w) => Some(format!("{}{search}", w.board_url)),
+            Mount::Static { list, pages } => Some(match offer {
+                Some(id) => format!("{pages}{id}.html"),
+                None => list.clone(),
+            }),
+        });
+        if let Some(href) = elsewhere {
+            return href;
         }
         if search.is_empty() {
             window()

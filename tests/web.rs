@@ -79,7 +79,7 @@ fn mount_board(src: String) -> HtmlElement {
 fn mount_default_board(lang: Lang) -> (HtmlElement, Arc<offers_core::LoadedBundle>) {
     let loaded = Arc::new(offers_core::parse_bundle(DEFAULT_BUNDLE).unwrap());
     let today = offers_core::Date::new(2026, 11, 23).unwrap();
-    let ready = offres::app::Ready::new(loaded.clone(), today);
+    let ready = offres::ready::Ready::new(loaded.clone(), today);
     let root = container();
     leptos::mount::mount_to(root.clone(), move || {
         provide_context(lang);

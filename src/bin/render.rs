@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use offers_core::{parse_bundle, Date};
-use offres::app::Ready;
+use offres::ready::Ready;
 use offres::render;
 
 fn read(path: &Path) -> Result<String, String> {
@@ -74,7 +74,7 @@ fn run(args: &[String]) -> Result<String, String> {
             &dist.join(render::page_path(offer)),
             &render::offer_page(offer, &ready, &web),
         )?;
-        urls.push(format!("{site}{}", render::page_path(offer)));
+        urls.push(render::page_url(&site, offer));
     }
     write(&dist.join("sitemap.xml"), &render::sitemap(&urls))?;
     write(&dist.join("robots.txt"), &render::robots(&site))?;

@@ -7,8 +7,8 @@ use super::{
     ActiveFilters, DocumentView, Facets, FilterPanel, OfferPage, ResultCount, ResultList,
     SearchBox, SortControl,
 };
-use crate::app::Ready;
 use crate::i18n;
+use crate::ready::Ready;
 use crate::url_state::{Mount, UrlState};
 
 /// The loaded board: the list with its search and filters, or an offer's page (`?offre=ID`).

@@ -27,7 +27,7 @@ fn main() -> ExitCode {
         &mut html,
         pulldown_cmark::Parser::new_ext(body, pulldown_cmark::Options::all()),
     );
-    let escape = offers_cli::feeds::escape;
+    let escape = offers_core::document::escape_markup;
     print!(
         "<!doctype html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\

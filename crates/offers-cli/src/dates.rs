@@ -56,6 +56,7 @@ pub fn parse_start(text: &str) -> Option<Date> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn text_cut_inside_a_character_is_no_date() {
@@ -63,8 +64,6 @@ mod tests {
         assert_eq!(parse_date("2021-06-0éé-x"), None);
         assert_eq!(parse_date("2021-06-05"), Date::new(2021, 6, 5));
     }
-
-    use super::*;
 
     #[test]
     fn reads_the_forms_found_in_real_files() {

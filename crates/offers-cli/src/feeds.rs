@@ -4,7 +4,7 @@
 use offers_core::document::plain_text;
 use offers_core::{Block, Bundle, Offer, Status};
 
-pub use offers_core::document::escape_markup as escape;
+use offers_core::document::escape_markup as escape;
 
 /// The offer's summary: its first paragraph, or grade and place.
 fn summary(offer: &Offer) -> String {
