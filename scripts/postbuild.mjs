@@ -60,12 +60,10 @@ if ((html.match(/<script(?![^>]*\bsrc=)[^>]*>/g) || []).length !== 1) {
 }
 
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-// The module's two files, named in trunk's preloads (removed below).
-const glue = html.match(/\.\/(offres-[0-9a-f]+\.js)/)[1];
-const wasmFile = html.match(/\.\/(offres-[0-9a-f]+_bg\.wasm)/)[1];
+// The module's two files, as trunk's start named them (its preloads, which named them too, go below).
+const [glue, wasmFile] = [parts[1], parts[2]].map((name) => name.slice(2));
 const minified = (await minify(readFileSync(join(dir, glue), 'utf8'), { module: true, compress: true, mangle: true })).code;
 writeFileSync(join(dir, glue), minified);
-html = html.replace(new RegExp(`(href="\\./${glue}"[^>]*integrity=")[^"]+`), `$1${sri(minified)}`);
 const sheet = /<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*>\n?/g;
 const sheets = [...html.matchAll(sheet)].map((m) => m[1]);
 const css = transform({ filename: 'offres.css', code: Buffer.concat(sheets.map((f) => readFileSync(join(dir, f)))), minify: true }).code;
@@ -115,12 +113,10 @@ writeFileSync(join(dir, 'sw.js'), sw);
 // 7. The widget: widget.js defines <offres-emploi>, loading this build's code and styles into a
 //    shadow root (names resolved against widget.js itself, so it works from any origin).
 const styles = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"/g)].map((m) => m[1]);
-const code = glue;
-const wasm = wasmFile;
 const widget = readFileSync(join(root, 'scripts/widget-template.js'), 'utf8')
   .replace('__STYLES__', JSON.stringify(styles))
-  .replace('__CODE__', JSON.stringify(`./${code}`))
-  .replace('__WASM__', JSON.stringify(`./${wasm}`));
+  .replace('__CODE__', JSON.stringify(`./${glue}`))
+  .replace('__WASM__', JSON.stringify(`./${wasmFile}`));
 writeFileSync(join(dir, 'widget.js'), widget);
 
 const TEXT = new Set(['.html', '.js', '.css', '.wasm', '.json', '.atom', '.xml', '.svg', '.txt', '.webmanifest']);
