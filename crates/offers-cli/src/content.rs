@@ -438,7 +438,7 @@ fn map_offer(
     let Some(family) = family else {
         ctx.error(
             "title",
-            "famille absente (clé family) et pas de famille par défaut".into(),
+            format!("famille absente (clé family) et pas de famille par défaut : ajoutez `family:` à l'offre, ou `defaults.family` dans {BUNDLE_FILE}"),
         );
         return None;
     };
@@ -452,7 +452,7 @@ fn map_offer(
     let Some(employer) = employer else {
         ctx.error(
             "title",
-            "employeur absent (clés lues : employer, equipe, friend, startup)".into(),
+            format!("employeur absent (clés lues : employer, equipe, friend, startup) : ajoutez `employer:` à l'offre, ou `defaults.employer` dans {BUNDLE_FILE}"),
         );
         return None;
     };

@@ -592,3 +592,33 @@ fn imports_job_board_csv_exports_deduplicated_with_every_irregularity_reported()
     assert_eq!(first["grade"]["level"], "A");
     assert_eq!(first["closes_on"], "2021-02-28");
 }
+
+#[test]
+fn import_checks_what_it_wrote_and_never_reports_success_on_content_that_will_not_build() {
+    // The 2023 page with its employer named nowhere (no "à la DINUM", no "au sein de la DINUM").
+    let page = std::fs::read_to_string(fixture("sources/rejoignez-nous-2023.md"))
+        .unwrap()
+        .replace("disponibles à la DINUM :", "disponibles :")
+        .replace("au sein de la DINUM", "avec nous");
+    let dir = temp("import-no-employer");
+    std::fs::create_dir_all(&dir).unwrap();
+    let source = dir.join("page.md");
+    std::fs::write(&source, page).unwrap();
+    let content = dir.join("content");
+    let out = offers(&["import", s(&source), "-o", s(&content)]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("0001-2023-1201312.md:3 : erreur : employeur absent")
+            && err.contains("`defaults.employer` dans _bundle.yml"),
+        "{err}"
+    );
+    assert!(err.contains("ne passera pas `offers build`"), "{err}");
+    assert!(
+        !String::from_utf8_lossy(&out.stdout).contains("écrites"),
+        "no success line"
+    );
+    // The fix it names works.
+    let fixed = offers(&["import", s(&source), "-o", s(&content), "--employer", "DINUM"]);
+    assert!(fixed.status.success(), "{}", stderr(&fixed));
+}

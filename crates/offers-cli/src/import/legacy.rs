@@ -100,6 +100,79 @@ fn original_offset(text: &str, lower_offset: usize) -> usize {
     text.len()
 }
 
+/// The name after the last of `markers` in `text` ("… à la DINUM :" → "DINUM"), when it starts
+/// with a capital letter (a name, not "au sein des ministères").
+fn employer_in(text: &str, markers: &[&str]) -> Option<String> {
+    let lower = text.to_lowercase();
+    let (idx, marker) = markers
+        .iter()
+        .filter_map(|m| lower.rfind(m).map(|i| (i, *m)))
+        .max_by_key(|(i, _)| *i)?;
+    // Lowercasing can change byte lengths ("İ" is 2 bytes, "i̇" 3): back to `text`'s offsets
+    // through its characters.
+    let at = original_offset(text, idx);
+    let after = text[at..]
+        .split_whitespace()
+        .nth(marker.split_whitespace().count())?;
+    let name = after.trim_matches(|c: char| !c.is_alphanumeric());
+    name.chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+        .then(|| name.to_string())
+}
+
+/// The page's markdown as kramdown (Jekyll's reader) sees its blocks, rewritten for CommonMark:
+/// - an ATX heading ends whatever precedes it, raw HTML included (CommonMark lets a `<br>` line
+///   after a blank line swallow the lines below it up to the next blank line): a blank line is
+///   put before each heading outside code fences and HTML comments;
+/// - attribute lines (`{: .class}`, `{:#id}`) and `{::comment}` blocks produce nothing.
+fn as_kramdown_reads(body: &str) -> String {
+    let mut out = String::with_capacity(body.len() + 256);
+    let mut fence: Option<&str> = None;
+    let mut in_comment = false;
+    let mut in_extension_comment = false;
+    let mut previous_blank = true;
+    for line in body.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if let Some(marker) = fence {
+            if trimmed.starts_with(marker) {
+                fence = None;
+            }
+        } else if in_comment {
+            in_comment = !trimmed.contains("-->");
+        } else if in_extension_comment {
+            in_extension_comment = !trimmed.starts_with("{:/");
+            previous_blank = true;
+            continue;
+        } else if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = Some(&trimmed[..3]);
+        } else if trimmed.starts_with("{::comment}") {
+            in_extension_comment = !trimmed.contains("{:/");
+            continue;
+        } else if trimmed.starts_with("{:") && trimmed.ends_with('}') {
+            continue;
+        } else {
+            if is_atx_heading(line) && !previous_blank {
+                out.push('\n');
+            }
+            // A comment still open at the end of this line (as many openings as closings).
+            in_comment = line.matches("<!--").count() > line.matches("-->").count();
+        }
+        previous_blank = trimmed.is_empty();
+        out.push_str(line);
+    }
+    out
+}
+
+/// `## Title`: one to six `#` after at most three spaces, then a space, a tab or the line's end.
+fn is_atx_heading(line: &str) -> bool {
+    let rest = line.trim_start_matches(' ');
+    let hashes = rest.len() - rest.trim_start_matches('#').len();
+    line.len() - rest.len() <= 3
+        && (1..=6).contains(&hashes)
+        && rest[hashes..].chars().next().is_none_or(char::is_whitespace)
+}
+
 fn has_class(e: ElementRef, class: &str) -> bool {
     e.value().classes().any(|c| c == class)
 }
@@ -158,15 +231,8 @@ impl Walker<'_> {
         } else if lower.contains("nos offres") {
             self.part = Part::Own;
             self.family = None;
-            if let Some(idx) = lower.rfind(" à la ").or_else(|| lower.rfind(" au ")) {
-                // Lowercasing can change byte lengths ("İ" is 2 bytes, "i̇" 3): back to `text`'s
-                // offsets through its characters.
-                let at = original_offset(&text, idx);
-                let after = text[at..].split_whitespace().nth(2).unwrap_or("");
-                let employer = after.trim_matches(|c: char| !c.is_alphanumeric());
-                if !employer.is_empty() {
-                    self.page.employer = Some(employer.to_string());
-                }
+            if let Some(employer) = employer_in(&text, &[" à la ", " au "]) {
+                self.page.employer = Some(employer);
             }
             self.page.own.heading = Some(text.trim_end_matches([':', ' ', '\u{a0}']).to_string());
         } else if !text.is_empty() {
@@ -444,7 +510,10 @@ pub fn read_page(source: &str) -> LegacyPage {
         None => (None, source),
     };
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(body));
+    pulldown_cmark::html::push_html(
+        &mut html,
+        pulldown_cmark::Parser::new(&as_kramdown_reads(body)),
+    );
     let doc = Html::parse_fragment(&html);
     let mut walker = Walker {
         source,
@@ -459,6 +528,14 @@ pub fn read_page(source: &str) -> LegacyPage {
     };
     walker.walk(doc.root_element());
     let mut page = walker.page;
+    if page.employer.is_none() {
+        // "Rejoignez-nous au sein de la DINUM !" when no heading names the employer.
+        page.employer = page
+            .intro
+            .iter()
+            .chain(&page.own.intro)
+            .find_map(|p| employer_in(p, &[" au sein de la ", " au sein du "]));
+    }
     // Every URL used by more than one offer (title or button link).
     let mut reported = std::collections::HashSet::new();
     for offer in &page.offers {
@@ -612,7 +689,106 @@ pub fn write_content(
 
 #[cfg(test)]
 mod tests {
-    use super::{original_offset, read_page};
+    use super::{original_offset, read_page, LegacyPage};
+
+    const PAGE_2023: &str = include_str!("../../../../tests/fixtures/sources/rejoignez-nous-2023.md");
+    const PAGE_2019: &str = include_str!("../../../../tests/fixtures/sources/rejoignez-nous-2019.md");
+
+    /// What an import keeps of a page, source lines aside.
+    fn reading(page: &LegacyPage) -> String {
+        let offers: Vec<_> = page
+            .offers
+            .iter()
+            .map(|o| {
+                let mut o = o.clone();
+                o.line = 0;
+                o
+            })
+            .collect();
+        format!(
+            "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+            page.title, page.intro, page.own, page.elsewhere, page.families, page.employer, offers
+        )
+    }
+
+    fn is_heading(line: &str) -> bool {
+        line.starts_with('#') || line.starts_with("<h1") || line.starts_with("<h2")
+    }
+
+    /// The page without the blank lines before and after its headings.
+    fn tight_headings(page: &str) -> String {
+        let lines: Vec<&str> = page.lines().collect();
+        let near_heading = |i: usize| {
+            i.checked_sub(1).is_some_and(|j| is_heading(lines[j]))
+                || lines.get(i + 1).is_some_and(|l| is_heading(l))
+        };
+        lines
+            .iter()
+            .enumerate()
+            .filter(|(i, l)| !(l.trim().is_empty() && near_heading(*i)))
+            .map(|(_, l)| format!("{l}\n"))
+            .collect()
+    }
+
+    /// Before every markdown heading: a blank line, then `<br>` lines, then the heading.
+    fn br_runs(page: &str) -> String {
+        tight_headings(page).replace("\n#", "\n\n<br>\n<br>\n#")
+    }
+
+    /// HTML comments right before the headings, one of them hiding an old heading.
+    fn commented(page: &str) -> String {
+        tight_headings(page).replace(
+            "\n#",
+            "\n<!-- mis à jour\n## Ancienne section à la DGFIP\n-->\n<!-- court -->\n#",
+        )
+    }
+
+    /// Kramdown attribute lines after every heading, text right below them.
+    fn attributes(page: &str) -> String {
+        let mut out = String::new();
+        for line in tight_headings(page).lines() {
+            out.push_str(line);
+            out.push('\n');
+            if is_heading(line) {
+                out.push_str("{: .margin-top-4 #ancre}\n");
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn headings_read_as_kramdown_reads_them_whatever_surrounds_them() {
+        for (name, page) in [("2023", PAGE_2023), ("2019", PAGE_2019)] {
+            let expected = reading(&read_page(page));
+            for (variant, text) in [
+                ("sans lignes vides", tight_headings(page)),
+                ("<br> en série", br_runs(page)),
+                ("commentaires HTML", commented(page)),
+                ("attributs {: …}", attributes(page)),
+            ] {
+                assert_ne!(text, page, "{name}, {variant}: the variant changes the page");
+                let got = read_page(&text);
+                assert_eq!(reading(&got), expected, "{name}, {variant}");
+            }
+        }
+        let page = read_page(PAGE_2023);
+        assert_eq!(page.employer.as_deref(), Some("DINUM"));
+        assert_eq!(page.offers.len(), 19);
+        assert_eq!(page.families.len(), 8);
+    }
+
+    #[test]
+    fn the_employer_comes_from_the_intro_when_no_heading_names_it() {
+        let text = PAGE_2023.replace("disponibles à la DINUM :", "disponibles :");
+        let page = read_page(&text);
+        assert_eq!(
+            page.own.heading.as_deref(),
+            Some("Nos offres d'emploi actuellement disponibles")
+        );
+        assert_eq!(page.employer.as_deref(), Some("DINUM"));
+        let none = read_page("Rejoignez-nous au sein des ministères.\n\n## Nos offres\n");
+        assert_eq!(none.employer, None);
+    }
 
     #[test]
     fn offsets_survive_lowercasing_that_changes_lengths() {

@@ -6,7 +6,23 @@ pub mod write;
 
 use std::path::Path;
 
-use crate::report::{read, CliError, Outcome};
+use crate::report::{print_located, read, CliError, Outcome};
+
+/// Runs on what import wrote the checks `offers build` will make: an import never reports
+/// success on content that will not build.
+fn check_written(output: &Path) -> Result<Outcome, CliError> {
+    let today = crate::report::today(None)?;
+    let (_, _, findings) = crate::build::build_checked(output, None, today, false)?;
+    if findings.iter().any(|f| f.error) {
+        print_located(output, &findings);
+        eprintln!(
+            "{} : erreur : contenu écrit, mais il ne passera pas `offers build` ; corrigez-le comme indiqué ci-dessus (ou relancez l'import avec --employer)",
+            output.display()
+        );
+        return Ok(Outcome::Invalid);
+    }
+    Ok(Outcome::Ok)
+}
 
 pub fn run(
     source: &Path,
@@ -36,13 +52,16 @@ pub fn run(
             employer.unwrap_or("Place de l'emploi public"),
             &name,
         )?;
-        println!(
-            "{} : {n} offre(s) écrites dans {} ({} avertissement(s))",
-            source.display(),
-            output.display(),
-            export.warnings.len()
-        );
-        return Ok(Outcome::Ok);
+        let outcome = check_written(output)?;
+        if outcome == Outcome::Ok {
+            println!(
+                "{} : {n} offre(s) écrites dans {} ({} avertissement(s))",
+                source.display(),
+                output.display(),
+                export.warnings.len()
+            );
+        }
+        return Ok(outcome);
     }
     let page = legacy::read_page(&text);
     for (line, message) in &page.warnings {
@@ -56,11 +75,14 @@ pub fn run(
         return Ok(Outcome::Invalid);
     }
     let n = legacy::write_content(&page, output, employer, base_url)?;
-    println!(
-        "{} : {n} offre(s), {} famille(s) écrites dans {}",
-        source.display(),
-        page.families.len(),
-        output.display()
-    );
-    Ok(Outcome::Ok)
+    let outcome = check_written(output)?;
+    if outcome == Outcome::Ok {
+        println!(
+            "{} : {n} offre(s), {} famille(s) écrites dans {}",
+            source.display(),
+            page.families.len(),
+            output.display()
+        );
+    }
+    Ok(outcome)
 }
