@@ -60,7 +60,7 @@ pub struct Built {
 pub const BUNDLE_FILE: &str = "_bundle.yml";
 
 /// Keys read from front matter (and from `offers:` entries of `_bundle.yml`).
-const KNOWN: &[&str] = &[
+pub const KNOWN: &[&str] = &[
     "id",
     "slug",
     "title",
