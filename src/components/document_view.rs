@@ -15,7 +15,8 @@ fn block_view(block: Block, base: u8) -> AnyView {
     match block {
         Block::Heading { level, content } => {
             let content = inlines_view(content);
-            match (base + level.max(1) - 1).clamp(2, 6) {
+            // Levels are validated as 1 to 6; clamped again here, where they become elements.
+            match base.saturating_add(level.clamp(1, 6) - 1).clamp(2, 6) {
                 2 => view! { <h2>{content}</h2> }.into_any(),
                 3 => view! { <h3>{content}</h3> }.into_any(),
                 4 => view! { <h4>{content}</h4> }.into_any(),

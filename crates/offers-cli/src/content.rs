@@ -14,7 +14,7 @@ use offers_core::{
 use serde_norway::{Mapping, Value};
 
 use crate::dates::{parse_date, parse_start};
-use crate::document::markdown_to_document;
+use crate::document::{read_markdown, too_deep_message};
 
 /// A finding located in a source file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -632,7 +632,13 @@ fn map_offer(
     }
     tags.dedup();
     let description = body
-        .map(|b| markdown_to_document(b, defaults.base_url.as_ref()))
+        .map(|b| {
+            let (doc, too_deep) = read_markdown(b, defaults.base_url.as_ref());
+            if too_deep {
+                ctx.error("description", too_deep_message());
+            }
+            doc
+        })
         .filter(|d| !d.is_empty());
 
     Some(Offer {
@@ -834,10 +840,18 @@ pub fn build_dir(dir: &Path, generated_at: &str) -> Result<Built, crate::report:
         })?),
         None => None,
     };
-    let md = |text: &str| markdown_to_document(text, base_url.as_ref());
+    // Keys of `_bundle.yml` whose text is nested too deep.
+    let too_deep = std::cell::RefCell::new(Vec::new());
+    let md = |key: &'static str, text: &str| {
+        let (doc, deep) = read_markdown(text, base_url.as_ref());
+        if deep {
+            too_deep.borrow_mut().push(key);
+        }
+        doc
+    };
     let page = Page {
         title: file.page.title.clone(),
-        intro: md(&file.page.intro),
+        intro: md("intro", &file.page.intro),
         sections: file
             .page
             .sections
@@ -845,13 +859,13 @@ pub fn build_dir(dir: &Path, generated_at: &str) -> Result<Built, crate::report:
             .map(|s| SectionText {
                 section: s.section,
                 heading: s.heading.clone(),
-                intro: md(&s.intro),
+                intro: md("intro", &s.intro),
                 callouts: s
                     .callouts
                     .iter()
                     .map(|c| Callout {
                         title: c.title.clone(),
-                        body: md(&c.body),
+                        body: md("body", &c.body),
                         link: c.link.clone(),
                     })
                     .collect(),
@@ -865,6 +879,15 @@ pub fn build_dir(dir: &Path, generated_at: &str) -> Result<Built, crate::report:
         families: file.families.clone(),
     };
     let mut findings = Vec::new();
+    for key in too_deep.into_inner() {
+        Ctx {
+            file: &bundle_path,
+            text: &bundle_text,
+            first_line: 0,
+            findings: &mut findings,
+        }
+        .error(key, too_deep_message());
+    }
     let mut offers = Vec::new();
     let mut origins = Vec::new();
     for (n, entry) in file.offers.iter().enumerate() {

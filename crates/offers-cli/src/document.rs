@@ -5,6 +5,7 @@
 //! Relative links are resolved against a base URL; links that are not https, http or mailto after
 //! that (in-page anchors, `javascript:`) keep their text and lose their link.
 
+use offers_core::document::MAX_DEPTH;
 use offers_core::{is_safe_url, Block, Document, Inline};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use scraper::{Html, Node};
@@ -49,10 +50,74 @@ fn is_inline_container(kind: Kind) -> bool {
     )
 }
 
+/// How deep raw HTML is walked (`<div>`s add no depth to the document but one call each): below
+/// this, an element's content is taken as its text, so that 50 000 nested `<div>`s cannot exhaust
+/// the stack.
+const MAX_HTML_DEPTH: usize = 256;
+
+/// Where `html`'s elements first nest deeper than `max` (byte offset of the tag), read from its
+/// tags alone. HTML parsers check scopes along the stack of open elements at each tag, which
+/// makes 50 000 nested `<div>`s take minutes: this scan decides before any parsing.
+/// Elements that close themselves when their like opens (`p`, `li`, table cells…) and void
+/// elements do not count.
+pub fn nesting_over(html: &str, max: usize) -> Option<usize> {
+    const FLAT: &[&str] = &[
+        "area", "base", "br", "col", "dd", "dt", "embed", "hr", "img", "input", "li", "link",
+        "meta", "option", "p", "param", "source", "td", "th", "tr", "track", "wbr",
+    ];
+    let bytes = html.as_bytes();
+    let mut depth = 0usize;
+    let mut at = 0;
+    while let Some(found) = html[at..].find('<') {
+        let start = at + found;
+        let rest = &html[start + 1..];
+        if rest.starts_with("!--") {
+            at = rest.find("-->").map_or(html.len(), |end| start + 1 + end + 3);
+            continue;
+        }
+        let end = rest.find('>').map_or(html.len(), |end| start + 1 + end);
+        if let Some(closing) = rest.strip_prefix('/') {
+            if closing.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                depth = depth.saturating_sub(1);
+            }
+        } else if rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            let name: String = rest
+                .chars()
+                .take_while(char::is_ascii_alphanumeric)
+                .collect::<String>()
+                .to_ascii_lowercase();
+            let self_closing = end > start && bytes.get(end - 1) == Some(&b'/');
+            if !self_closing && !FLAT.contains(&name.as_str()) {
+                depth += 1;
+                if depth > max {
+                    return Some(start);
+                }
+            }
+        }
+        at = (end + 1).min(html.len()).max(start + 1);
+    }
+    None
+}
+
 /// Builds a document from start/end/text calls, whatever their source (markdown or HTML).
+///
+/// The stack of open frames is the document's nesting: a start that would make it deeper than
+/// [`MAX_DEPTH`] is not opened (its text goes to the frame below), its end is ignored, and
+/// `too_deep` says so.
 pub struct Builder<'a> {
     stack: Vec<Frame>,
     base_url: Option<&'a url::Url>,
+    /// Starts left unopened for depth, innermost last: their ends are ignored.
+    unopened: Vec<Kind>,
+    pub too_deep: bool,
+}
+
+/// `List { ordered: true }` ends `List { ordered: false }`, and any paragraph ends any other.
+fn same_kind(a: Kind, b: Kind) -> bool {
+    match (a, b) {
+        (Kind::List { .. }, Kind::List { .. }) | (Kind::Para { .. }, Kind::Para { .. }) => true,
+        (a, b) => a == b,
+    }
 }
 
 impl<'a> Builder<'a> {
@@ -60,7 +125,22 @@ impl<'a> Builder<'a> {
         Builder {
             stack: vec![Frame::new(Kind::Root)],
             base_url,
+            unopened: Vec::new(),
+            too_deep: false,
         }
+    }
+
+    /// Pushes a frame unless that would nest deeper than [`MAX_DEPTH`]; says whether it did.
+    fn push_frame(&mut self, kind: Kind) -> bool {
+        // The root frame is not a level of the document. Inside a start left unopened, every
+        // start is left unopened: what it holds goes to the deepest open frame.
+        if self.stack.len() > MAX_DEPTH || !self.unopened.is_empty() {
+            self.too_deep = true;
+            self.unopened.push(kind);
+            return false;
+        }
+        self.stack.push(Frame::new(kind));
+        true
     }
 
     fn top(&self) -> Kind {
@@ -72,6 +152,12 @@ impl<'a> Builder<'a> {
         while is_inline_container(self.top()) || matches!(self.top(), Kind::List { .. }) {
             if matches!(self.top(), Kind::List { .. }) {
                 // Content straight inside a list (HTML `<ul>text</ul>`): give it an item.
+                if self.stack.len() > MAX_DEPTH {
+                    // No room for an item: the content goes to the level above the list.
+                    self.too_deep = true;
+                    self.pop();
+                    continue;
+                }
                 self.stack.push(Frame::new(Kind::Item));
                 return;
             }
@@ -80,6 +166,10 @@ impl<'a> Builder<'a> {
     }
 
     fn start(&mut self, kind: Kind) {
+        if !self.unopened.is_empty() {
+            self.unopened.push(kind);
+            return;
+        }
         match kind {
             Kind::Emphasis | Kind::Strong | Kind::Link => self.ensure_inline(),
             Kind::Item => {
@@ -92,25 +182,28 @@ impl<'a> Builder<'a> {
             }
             _ => self.close_to_block_level(),
         }
-        self.stack.push(Frame::new(kind));
+        self.push_frame(kind);
     }
 
     fn start_link(&mut self, href: &str) {
-        self.start(Kind::Link);
         let href = self.resolve(href);
-        if let Some(frame) = self.stack.last_mut() {
-            frame.href = href;
+        self.start(Kind::Link);
+        if self.top() == Kind::Link && self.unopened.last() != Some(&Kind::Link) {
+            if let Some(frame) = self.stack.last_mut() {
+                frame.href = href;
+            }
         }
     }
 
     /// Ends the innermost open `kind`; frames opened inside it and left open are closed too.
-    /// An end with no matching start is ignored.
+    /// An end with no matching start is ignored, and so is the end of a start left unopened.
     fn end(&mut self, kind: Kind) {
-        let same = |k: Kind| match (k, kind) {
-            (Kind::List { .. }, Kind::List { .. }) | (Kind::Para { .. }, Kind::Para { .. }) => true,
-            (a, b) => a == b,
-        };
-        if let Some(pos) = self.stack.iter().rposition(|f| same(f.kind)) {
+        if let Some(pos) = self.unopened.iter().rposition(|k| same_kind(*k, kind)) {
+            // Starts left unopened inside it and never ended (`<b>` alone) end with it.
+            self.unopened.truncate(pos);
+            return;
+        }
+        if let Some(pos) = self.stack.iter().rposition(|f| same_kind(f.kind, kind)) {
             if pos == 0 {
                 return;
             }
@@ -123,6 +216,14 @@ impl<'a> Builder<'a> {
     fn ensure_inline(&mut self) {
         if !is_inline_container(self.top()) {
             self.close_to_block_level();
+            if self.stack.len() > MAX_DEPTH {
+                // No room for a paragraph: close levels to make one, and not in a list's frame
+                // (a list holds items, not paragraphs).
+                self.too_deep = true;
+                while self.stack.len() > MAX_DEPTH || matches!(self.top(), Kind::List { .. }) {
+                    self.pop();
+                }
+            }
             self.stack.push(Frame::new(Kind::Para { implicit: true }));
         }
     }
@@ -263,11 +364,22 @@ impl<'a> Builder<'a> {
 
     /// Feeds an HTML fragment: elements become nodes, everything else text.
     pub fn html(&mut self, html: &str) {
+        if nesting_over(html, MAX_HTML_DEPTH).is_some() {
+            self.too_deep = true;
+            return;
+        }
         let fragment = Html::parse_fragment(html);
-        self.html_node(fragment.root_element());
+        self.html_node(fragment.root_element(), 0);
     }
 
-    fn html_node(&mut self, element: scraper::ElementRef<'_>) {
+    fn html_node(&mut self, element: scraper::ElementRef<'_>, depth: usize) {
+        if depth > MAX_HTML_DEPTH {
+            self.too_deep = true;
+            // `text()` walks the tree without recursion.
+            self.text(&element.text().collect::<String>());
+            return;
+        }
+        let depth = depth + 1;
         for child in element.children() {
             match child.value() {
                 Node::Text(text) => self.text(text),
@@ -300,24 +412,24 @@ impl<'a> Builder<'a> {
                         "div" | "section" | "article" | "aside" | "header" | "footer"
                         | "figure" | "table" | "tr" => {
                             self.close_to_block_level();
-                            self.html_node(child_ref);
+                            self.html_node(child_ref, depth);
                             self.close_to_block_level();
                             continue;
                         }
                         _ => {
-                            self.html_node(child_ref);
+                            self.html_node(child_ref, depth);
                             continue;
                         }
                     };
                     match kind {
                         Some(kind) => {
                             self.start(kind);
-                            self.html_node(child_ref);
+                            self.html_node(child_ref, depth);
                             self.end(kind);
                         }
                         None => {
                             self.start_link(el.attr("href").unwrap_or(""));
-                            self.html_node(child_ref);
+                            self.html_node(child_ref, depth);
                             self.end(Kind::Link);
                         }
                     }
@@ -423,6 +535,17 @@ fn trim_inlines(mut list: Vec<Inline>) -> Vec<Inline> {
 /// Markdown (CommonMark + tables and strikethrough, with raw HTML) to a document.
 /// Heading levels are shifted so that the highest heading of the text is level 1.
 pub fn markdown_to_document(markdown: &str, base_url: Option<&url::Url>) -> Document {
+    read_markdown(markdown, base_url).0
+}
+
+/// The problem of a text nested deeper than a document may be.
+pub fn too_deep_message() -> String {
+    format!("texte imbriqué sur plus de {MAX_DEPTH} niveaux (citations, listes, balises) : ramenez-le à {MAX_DEPTH} niveaux au plus")
+}
+
+/// [`markdown_to_document`], and whether the text was nested deeper than [`MAX_DEPTH`] (what lies
+/// deeper is kept as text of the level above).
+pub fn read_markdown(markdown: &str, base_url: Option<&url::Url>) -> (Document, bool) {
     let mut b = Builder::new(base_url);
     let mut html_block = String::new();
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
@@ -472,7 +595,8 @@ pub fn markdown_to_document(markdown: &str, base_url: Option<&url::Url>) -> Docu
     if !html_block.is_empty() {
         b.html(&html_block);
     }
-    normalize_headings(b.finish())
+    let too_deep = b.too_deep;
+    (normalize_headings(b.finish()), too_deep)
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {
@@ -510,6 +634,43 @@ fn normalize_headings(mut doc: Document) -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use offers_core::document::document_text;
+
+    /// The nesting of a document as offers-core measures it.
+    fn shape_ok(doc: &Document) -> bool {
+        offers_core::document::shape_problems(doc).is_empty()
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_a_stack_overflow() {
+        // 100 000 `>`: a quote in a quote… The document keeps MAX_DEPTH levels and says so.
+        let (doc, too_deep) = read_markdown(&format!("{} x", ">".repeat(100_000)), None);
+        assert!(too_deep);
+        assert!(shape_ok(&doc), "{:?}", offers_core::document::shape_problems(&doc));
+        // 50 000 nested <div>: refused before an HTML parser spends minutes on it.
+        let html = format!("{}x{}", "<div>".repeat(50_000), "</div>".repeat(50_000));
+        assert!(read_markdown(&html, None).1);
+        // Nested lists and emphasis, one level too many.
+        let list: String = (0..MAX_DEPTH)
+            .map(|i| format!("{}- niveau {i}\n", "  ".repeat(i)))
+            .collect();
+        let (doc, too_deep) = read_markdown(&list, None);
+        assert!(too_deep && shape_ok(&doc));
+        assert!(document_text(&doc).contains("niveau 15"), "text kept");
+    }
+
+    #[test]
+    fn ordinary_nesting_is_kept_as_it_is() {
+        let quotes = format!("{} citation", ">".repeat(MAX_DEPTH - 1));
+        let (doc, too_deep) = read_markdown(&quotes, None);
+        assert!(!too_deep);
+        assert!(shape_ok(&doc));
+        let html = format!("{}<p>x</p>{}", "<div>".repeat(200), "</div>".repeat(200));
+        assert!(!read_markdown(&html, None).1);
+        assert_eq!(nesting_over("<ul><li>a<li>b</ul><br><img src=x><p>c", 1), None);
+        assert_eq!(nesting_over("<div><!-- <div><div> --><section>", 1), Some(24));
+    }
 
     fn md(text: &str) -> String {
         serde_json::to_string(&markdown_to_document(

@@ -111,13 +111,37 @@ fn markupish() -> impl Strategy<Value = String> {
     .prop_map(|parts| parts.concat())
 }
 
+/// Text nested hundreds of levels deep: quotes, lists, raw HTML blocks and inline tags.
+fn deep() -> impl Strategy<Value = String> {
+    let unit = prop_oneof![
+        Just("> "),
+        Just("- "),
+        Just("1. "),
+        Just("<div>"),
+        Just("<blockquote>"),
+        Just("<ul><li>"),
+        Just("<b>"),
+        Just("<em><a href=\"https://a.fr\">"),
+        Just("*_"),
+    ];
+    (unit, 0..3000usize, ".{0,10}").prop_map(|(unit, n, tail)| format!("{}{tail}", unit.repeat(n)))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn deep_text_is_capped_never_a_stack_overflow(text in deep()) {
+        let doc = markdown_to_document(&text, None);
+        prop_assert!(offers_core::document::shape_problems(&doc).is_empty());
+        let _ = legacy::read_page(&text);
+    }
 
     #[test]
     fn markdown_never_panics_and_never_keeps_markup(text in markupish()) {
         let base = url::Url::parse("https://www.numerique.gouv.fr/").unwrap();
         let doc = markdown_to_document(&text, Some(&base));
+        prop_assert!(offers_core::document::shape_problems(&doc).is_empty());
         let mut hrefs = Vec::new();
         offers_core::document::for_each_href(&doc, &mut |h| hrefs.push(h.to_string()));
         prop_assert!(hrefs.iter().all(|h| offers_core::is_safe_url(h)), "{hrefs:?}");

@@ -45,6 +45,66 @@ pub enum Inline {
     LineBreak,
 }
 
+/// The deepest nesting a document may have (a quote in a list item in a quote…, emphasis in a
+/// link…). Whoever walks a document (serde, the app's views) goes one call deeper per level: a
+/// cap keeps that well inside any stack, and inside serde_json's 128 levels for a whole bundle.
+pub const MAX_DEPTH: usize = 16;
+
+/// What is wrong with a document's shape: nesting deeper than [`MAX_DEPTH`], heading levels
+/// outside 1 to 6. Stops descending at the cap, so it never goes deeper than the cap itself.
+pub fn shape_problems(doc: &[Block]) -> Vec<String> {
+    fn inline_depth(list: &[Inline], depth: usize) -> usize {
+        if depth > MAX_DEPTH {
+            return depth;
+        }
+        list.iter()
+            .map(|inline| match inline {
+                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { content: c, .. } => {
+                    inline_depth(c, depth + 1)
+                }
+                Inline::Text(_) | Inline::Code(_) | Inline::LineBreak => depth,
+            })
+            .max()
+            .unwrap_or(depth)
+    }
+    fn walk(doc: &[Block], depth: usize, levels: &mut Vec<u8>) -> usize {
+        if depth > MAX_DEPTH {
+            return depth;
+        }
+        doc.iter()
+            .map(|block| match block {
+                Block::Heading { level, content } => {
+                    if !(1..=6).contains(level) {
+                        levels.push(*level);
+                    }
+                    inline_depth(content, depth + 1)
+                }
+                Block::Paragraph(content) => inline_depth(content, depth + 1),
+                Block::List { items, .. } => items
+                    .iter()
+                    .map(|item| walk(item, depth + 2, levels))
+                    .max()
+                    .unwrap_or(depth + 1),
+                Block::Quote(inner) => walk(inner, depth + 1, levels),
+                Block::Rule => depth,
+            })
+            .max()
+            .unwrap_or(depth)
+    }
+    let mut levels = Vec::new();
+    let depth = walk(doc, 0, &mut levels);
+    let mut problems = Vec::new();
+    if depth > MAX_DEPTH {
+        problems.push(format!(
+            "texte imbriqué sur plus de {MAX_DEPTH} niveaux (citations, listes, emphases, liens)"
+        ));
+    }
+    if let Some(level) = levels.first() {
+        problems.push(format!("titre de niveau {level} (niveaux 1 à 6 permis)"));
+    }
+    problems
+}
+
 /// Calls `f` on every link target of the document, in order.
 pub fn for_each_href(doc: &[Block], f: &mut impl FnMut(&str)) {
     fn inlines(list: &[Inline], f: &mut impl FnMut(&str)) {

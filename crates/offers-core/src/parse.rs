@@ -5,7 +5,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use thiserror::Error;
 
-use crate::validate::offer_problems;
+use crate::validate::{is_valid_id, offer_problems, page_problems, Problem};
 use crate::{Bundle, Family, Offer, Page, FORMAT_VERSION};
 
 /// Why a whole bundle could not be read. Messages are for developers' logs; the app shows its own
@@ -30,11 +30,15 @@ pub struct SkippedOffer {
     pub reason: String,
 }
 
-/// A bundle as read: the usable offers, and the ones that were skipped.
+/// A bundle as read: the usable offers, the ones that were skipped, and what is wrong outside the
+/// offers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadedBundle {
     pub bundle: Bundle,
     pub skipped: Vec<SkippedOffer>,
+    /// Problems of the page's texts, and families left out because their id is not a slug (their
+    /// offers are then skipped: the address could not name them).
+    pub problems: Vec<Problem>,
 }
 
 #[derive(Deserialize)]
@@ -88,8 +92,23 @@ pub fn parse_bundle(text: &str) -> Result<LoadedBundle, ParseError> {
             ))
         }
     }
-    let raw: RawBundle = serde_json::from_str(text).map_err(classify)?;
-    let family_ids: Vec<&str> = raw.families.iter().map(|f| f.id.as_str()).collect();
+    let mut raw: RawBundle = serde_json::from_str(text).map_err(classify)?;
+    let mut problems = page_problems(&raw.page);
+    raw.families.retain(|f| {
+        let valid = is_valid_id(&f.id);
+        if !valid {
+            problems.push(Problem {
+                field: "families.id",
+                message: format!(
+                    "famille « {} » : identifiant invalide (lettres minuscules, chiffres et tirets), famille ignorée",
+                    f.id
+                ),
+            });
+        }
+        valid
+    });
+    let family_ids: Vec<String> = raw.families.iter().map(|f| f.id.clone()).collect();
+    let family_ids: Vec<&str> = family_ids.iter().map(String::as_str).collect();
     let mut seen = std::collections::HashSet::new();
     let mut offers = Vec::with_capacity(raw.offers.len());
     let mut skipped = Vec::new();
@@ -129,5 +148,6 @@ pub fn parse_bundle(text: &str) -> Result<LoadedBundle, ParseError> {
             offers,
         },
         skipped,
+        problems,
     })
 }

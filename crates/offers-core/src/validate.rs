@@ -4,8 +4,8 @@
 
 use std::fmt;
 
-use crate::document::for_each_href;
-use crate::Offer;
+use crate::document::{for_each_href, shape_problems};
+use crate::{Document, Offer, Page};
 
 /// One thing wrong with an offer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,14 +119,54 @@ pub fn offer_problems(offer: &Offer, family_ids: &[&str]) -> Vec<Problem> {
         }
     }
     if let Some(doc) = &offer.description {
-        for_each_href(doc, &mut |href| {
-            if !is_safe_url(href) {
-                fail(
-                    "description",
-                    format!("lien « {href} » refusé (seuls https:, http: et mailto: sont permis)"),
-                );
-            }
-        });
+        for message in document_problems(doc) {
+            fail("description", message);
+        }
+    }
+    problems
+}
+
+/// Unsafe links and a wrong shape in one document.
+fn document_problems(doc: &Document) -> Vec<String> {
+    let mut problems = Vec::new();
+    for_each_href(doc, &mut |href| {
+        if !is_safe_url(href) {
+            problems.push(format!(
+                "lien « {href} » refusé (seuls https:, http: et mailto: sont permis)"
+            ));
+        }
+    });
+    problems.extend(shape_problems(doc));
+    problems
+}
+
+/// What is wrong with the texts around the offers (the page's introduction, the sections'
+/// introductions and callouts): the same link and shape checks as an offer's description. The
+/// app shows such a page with the bad links as plain text; publishing it is an error.
+pub fn page_problems(page: &Page) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut document = |field: &'static str, doc: &Document| {
+        for message in document_problems(doc) {
+            problems.push(Problem { field, message });
+        }
+    };
+    document("page.intro", &page.intro);
+    for section in &page.sections {
+        document("page.sections.intro", &section.intro);
+        for callout in &section.callouts {
+            document("page.sections.callouts.body", &callout.body);
+        }
+    }
+    for callout in page.sections.iter().flat_map(|s| &s.callouts) {
+        if let Some(link) = callout.link.as_ref().filter(|l| !is_safe_url(&l.url)) {
+            problems.push(Problem {
+                field: "page.sections.callouts.link",
+                message: format!(
+                    "lien « {} » refusé (seuls https:, http: et mailto: sont permis)",
+                    link.url
+                ),
+            });
+        }
     }
     problems
 }
@@ -213,6 +253,12 @@ pub fn check_bundle(loaded: &crate::LoadedBundle, today: crate::Date) -> Vec<Fin
             message: s.reason.clone(),
         })
         .collect();
+    findings.extend(loaded.problems.iter().map(|p| Finding {
+        severity: Severity::Error,
+        index: None,
+        offer_id: None,
+        message: p.to_string(),
+    }));
     let bundle = &loaded.bundle;
     let mut family_seen = std::collections::HashSet::new();
     for family in &bundle.families {

@@ -213,3 +213,45 @@ fn whole_bundle_errors_are_typed() {
     let empty = parse_bundle(&read("tests/fixtures/empty.json")).unwrap();
     assert!(empty.bundle.offers.is_empty() && empty.skipped.is_empty());
 }
+
+#[test]
+fn page_links_family_ids_and_document_shapes_are_checked_like_offers() {
+    // A callout's link and a link inside the page's introduction, both javascript:; a family id
+    // that is not a slug; a heading of level 255; a description nested 20 levels deep.
+    let deep = (0..20).fold(r#"[{"paragraph":[{"text":"x"}]}]"#.to_string(), |inner, _| {
+        format!(r#"[{{"quote":{inner}}}]"#)
+    });
+    let text = format!(
+        r#"{{"format_version":1,"generated_at":"2026-01-01T00:00:00Z",
+      "page":{{"title":"T","intro":[{{"paragraph":[{{"link":{{"href":"javascript:alert(1)","content":[{{"text":"ici"}}]}}}}]}}],
+        "sections":[{{"section":"own","heading":"H","callouts":[{{"title":"C","link":{{"label":"L","url":"javascript:alert(2)"}}}}]}}]}},
+      "families":[{{"id":"f","label":"F"}},{{"id":"Données métier","label":"Données"}}],
+      "offers":[
+        {{"id":"ok","title":"Bon","family":"f","employer":"DINUM"}},
+        {{"id":"accents","title":"X","family":"Données métier","employer":"DINUM"}},
+        {{"id":"level","title":"X","family":"f","employer":"DINUM","description":[{{"heading":{{"level":255,"content":[{{"text":"t"}}]}}}}]}},
+        {{"id":"deep","title":"X","family":"f","employer":"DINUM","description":{deep}}}
+      ]}}"#
+    );
+    let loaded = parse_bundle(&text).unwrap();
+    let kept: Vec<&str> = loaded.bundle.offers.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(kept, ["ok"]);
+    let families: Vec<&str> = loaded.bundle.families.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(families, ["f"], "a family the address cannot name is left out");
+    let reasons: Vec<&str> = loaded.skipped.iter().map(|s| s.reason.as_str()).collect();
+    assert!(reasons[0].contains("famille « Données métier » absente"), "{reasons:?}");
+    assert!(reasons[1].contains("niveau 255"), "{reasons:?}");
+    assert!(reasons[2].contains("plus de 16 niveaux"), "{reasons:?}");
+    let problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    assert!(problems[0].starts_with("page.intro : lien « javascript:alert(1) »"));
+    assert!(problems[1].starts_with("page.sections.callouts.link : lien « javascript:alert(2) »"));
+    assert!(problems[2].contains("famille « Données métier » : identifiant invalide"));
+    // Publishing it is an error: `validate` and `build` say so.
+    let findings = offers_core::check_bundle(&loaded, offers_core::Date::new(2026, 1, 1).unwrap());
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == offers_core::Severity::Error)
+        .count();
+    assert_eq!(errors, 6);
+}

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use scraper::{ElementRef, Html};
 
+use crate::document::nesting_over;
 use crate::report::CliError;
 
 use crate::content::{grade_level, location, reference_in_url, slugify, split_front_matter};
@@ -59,7 +60,13 @@ pub struct LegacyPage {
     pub warnings: Vec<(usize, String)>,
     /// The publishing employer, read from the own section's heading ("… à la DINUM").
     pub employer: Option<String>,
+    /// The line where the page's elements nest deeper than can be read: nothing is read then.
+    pub too_deep: Option<usize>,
 }
+
+/// How deep a page's elements may nest (the 2023 page: 6). Deeper, the page is refused before
+/// it is parsed, see [`crate::document::nesting_over`].
+pub const MAX_PAGE_DEPTH: usize = 256;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Part {
@@ -509,11 +516,24 @@ pub fn read_page(source: &str) -> LegacyPage {
         }
         None => (None, source),
     };
+    // `body` is a tail of `source`.
+    let body_offset = source.len() - body.len();
     let mut html = String::new();
     pulldown_cmark::html::push_html(
         &mut html,
         pulldown_cmark::Parser::new(&as_kramdown_reads(body)),
     );
+    // Raw HTML too deep shows in the source, where it has a line; markdown too deep (100 000
+    // `>`) only once rendered.
+    if let Some(at) = nesting_over(body, MAX_PAGE_DEPTH)
+        .map(|at| body_offset + at)
+        .or_else(|| nesting_over(&html, MAX_PAGE_DEPTH).map(|_| body_offset))
+    {
+        return LegacyPage {
+            too_deep: Some(source[..at].matches('\n').count() + 1),
+            ..LegacyPage::default()
+        };
+    }
     let doc = Html::parse_fragment(&html);
     let mut walker = Walker {
         source,

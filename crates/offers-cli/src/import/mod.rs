@@ -64,6 +64,14 @@ pub fn run(
         return Ok(outcome);
     }
     let page = legacy::read_page(&text);
+    if let Some(line) = page.too_deep {
+        eprintln!(
+            "{}:{line} : erreur : éléments imbriqués sur plus de {} niveaux : la page n'est pas lue ; corrigez ses balises (ou ses `>`)",
+            source.display(),
+            legacy::MAX_PAGE_DEPTH
+        );
+        return Ok(Outcome::Invalid);
+    }
     for (line, message) in &page.warnings {
         eprintln!("{}:{line} : avertissement : {message}", source.display());
     }
