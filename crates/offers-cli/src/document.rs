@@ -72,7 +72,9 @@ pub fn nesting_over(html: &str, max: usize) -> Option<usize> {
         let start = at + found;
         let rest = &html[start + 1..];
         if rest.starts_with("!--") {
-            at = rest.find("-->").map_or(html.len(), |end| start + 1 + end + 3);
+            at = rest
+                .find("-->")
+                .map_or(html.len(), |end| start + 1 + end + 3);
             continue;
         }
         let end = rest.find('>').map_or(html.len(), |end| start + 1 + end);
@@ -647,7 +649,11 @@ mod tests {
         // 100 000 `>`: a quote in a quote… The document keeps MAX_DEPTH levels and says so.
         let (doc, too_deep) = read_markdown(&format!("{} x", ">".repeat(100_000)), None);
         assert!(too_deep);
-        assert!(shape_ok(&doc), "{:?}", offers_core::document::shape_problems(&doc));
+        assert!(
+            shape_ok(&doc),
+            "{:?}",
+            offers_core::document::shape_problems(&doc)
+        );
         // 50 000 nested <div>: refused before an HTML parser spends minutes on it.
         let html = format!("{}x{}", "<div>".repeat(50_000), "</div>".repeat(50_000));
         assert!(read_markdown(&html, None).1);
@@ -668,8 +674,14 @@ mod tests {
         assert!(shape_ok(&doc));
         let html = format!("{}<p>x</p>{}", "<div>".repeat(200), "</div>".repeat(200));
         assert!(!read_markdown(&html, None).1);
-        assert_eq!(nesting_over("<ul><li>a<li>b</ul><br><img src=x><p>c", 1), None);
-        assert_eq!(nesting_over("<div><!-- <div><div> --><section>", 1), Some(24));
+        assert_eq!(
+            nesting_over("<ul><li>a<li>b</ul><br><img src=x><p>c", 1),
+            None
+        );
+        assert_eq!(
+            nesting_over("<div><!-- <div><div> --><section>", 1),
+            Some(24)
+        );
     }
 
     fn md(text: &str) -> String {

@@ -619,6 +619,13 @@ fn import_checks_what_it_wrote_and_never_reports_success_on_content_that_will_no
         "no success line"
     );
     // The fix it names works.
-    let fixed = offers(&["import", s(&source), "-o", s(&content), "--employer", "DINUM"]);
+    let fixed = offers(&[
+        "import",
+        s(&source),
+        "-o",
+        s(&content),
+        "--employer",
+        "DINUM",
+    ]);
     assert!(fixed.status.success(), "{}", stderr(&fixed));
 }

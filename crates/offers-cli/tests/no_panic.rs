@@ -210,7 +210,8 @@ fn builds_without_panic(dir: &std::path::Path) -> Result<(), TestCaseError> {
         let loaded = offers_core::parse_bundle(&json);
         prop_assert!(loaded.is_ok(), "{json}");
         if let Ok(loaded) = loaded {
-            let _ = offers_core::check_bundle(&loaded, offers_core::Date::new(2026, 11, 23).unwrap());
+            let _ =
+                offers_core::check_bundle(&loaded, offers_core::Date::new(2026, 11, 23).unwrap());
         }
         let _ = offers_cli::feeds::atom(&built.bundle, "https://example.org/");
         let _ = offers_cli::feeds::json_feed(&built.bundle, "https://example.org/");

@@ -218,9 +218,10 @@ fn whole_bundle_errors_are_typed() {
 fn page_links_family_ids_and_document_shapes_are_checked_like_offers() {
     // A callout's link and a link inside the page's introduction, both javascript:; a family id
     // that is not a slug; a heading of level 255; a description nested 20 levels deep.
-    let deep = (0..20).fold(r#"[{"paragraph":[{"text":"x"}]}]"#.to_string(), |inner, _| {
-        format!(r#"[{{"quote":{inner}}}]"#)
-    });
+    let deep = (0..20).fold(
+        r#"[{"paragraph":[{"text":"x"}]}]"#.to_string(),
+        |inner, _| format!(r#"[{{"quote":{inner}}}]"#),
+    );
     let text = format!(
         r#"{{"format_version":1,"generated_at":"2026-01-01T00:00:00Z",
       "page":{{"title":"T","intro":[{{"paragraph":[{{"link":{{"href":"javascript:alert(1)","content":[{{"text":"ici"}}]}}}}]}}],
@@ -236,10 +237,22 @@ fn page_links_family_ids_and_document_shapes_are_checked_like_offers() {
     let loaded = parse_bundle(&text).unwrap();
     let kept: Vec<&str> = loaded.bundle.offers.iter().map(|o| o.id.as_str()).collect();
     assert_eq!(kept, ["ok"]);
-    let families: Vec<&str> = loaded.bundle.families.iter().map(|f| f.id.as_str()).collect();
-    assert_eq!(families, ["f"], "a family the address cannot name is left out");
+    let families: Vec<&str> = loaded
+        .bundle
+        .families
+        .iter()
+        .map(|f| f.id.as_str())
+        .collect();
+    assert_eq!(
+        families,
+        ["f"],
+        "a family the address cannot name is left out"
+    );
     let reasons: Vec<&str> = loaded.skipped.iter().map(|s| s.reason.as_str()).collect();
-    assert!(reasons[0].contains("famille « Données métier » absente"), "{reasons:?}");
+    assert!(
+        reasons[0].contains("famille « Données métier » absente"),
+        "{reasons:?}"
+    );
     assert!(reasons[1].contains("niveau 255"), "{reasons:?}");
     assert!(reasons[2].contains("plus de 16 niveaux"), "{reasons:?}");
     let problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();

@@ -79,6 +79,12 @@ struct Walker<'s> {
     source: &'s str,
     /// Where to search the source next, so that repeated titles get their own lines.
     cursor: usize,
+    /// The 1-based line of `cursor`, counted as it moves forward (not from the start each time).
+    cursor_line: usize,
+    /// Ids given so far, and for each id asked for, the next suffix to try: a page of 20 000
+    /// identical titles gets its ids in one pass.
+    ids: std::collections::HashSet<String>,
+    next_suffix: std::collections::HashMap<String, usize>,
     part: Part,
     family: Option<String>,
     employer_here: Option<String>,
@@ -177,7 +183,15 @@ fn is_atx_heading(line: &str) -> bool {
     let hashes = rest.len() - rest.trim_start_matches('#').len();
     line.len() - rest.len() <= 3
         && (1..=6).contains(&hashes)
-        && rest[hashes..].chars().next().is_none_or(char::is_whitespace)
+        && rest[hashes..]
+            .chars()
+            .next()
+            .is_none_or(char::is_whitespace)
+}
+
+/// Line breaks in `text`.
+fn bytecount_newlines(text: &str) -> usize {
+    text.bytes().filter(|b| *b == b'\n').count()
 }
 
 fn has_class(e: ElementRef, class: &str) -> bool {
@@ -189,18 +203,25 @@ fn is_kramdown_attr(text: &str) -> bool {
 }
 
 impl Walker<'_> {
+    /// The line of `needle`'s next occurrence after the previous one found; lines are counted
+    /// only over the text the cursor moves across. (A title written differently in the source,
+    /// with entities say, is not found: line 1, and the cursor stays.)
     fn line_of(&mut self, needle: &str) -> usize {
         let probe: String = needle.chars().take(40).collect();
-        let found = self.source[self.cursor..]
-            .find(&probe)
-            .map(|i| self.cursor + i)
-            .or_else(|| self.source.find(&probe));
-        match found {
-            Some(pos) => {
+        match self.source[self.cursor..].find(&probe) {
+            Some(i) => {
+                let pos = self.cursor + i;
+                self.cursor_line += bytecount_newlines(&self.source[self.cursor..pos]);
+                let line = self.cursor_line;
+                self.cursor_line += bytecount_newlines(&probe);
                 self.cursor = pos + probe.len();
-                self.source[..pos].matches('\n').count() + 1
+                line
             }
-            None => 1,
+            // Before the cursor (the page repeats itself out of order): counted once, apart.
+            None => self
+                .source
+                .find(&probe)
+                .map_or(1, |pos| bytecount_newlines(&self.source[..pos]) + 1),
         }
     }
 
@@ -218,7 +239,7 @@ impl Walker<'_> {
                 "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => self.heading(child),
                 "div" if has_class(child, "panel") => self.panel(child),
                 "div" if has_class(child, "encadre") => self.callout(child),
-                "li" if child.select(&sel("a[href]")).next().is_some() => self.list_item(child),
+                "li" if child.select(&*LINK).next().is_some() => self.list_item(child),
                 "li" if element_text(child).contains("](http") => self.broken_link_item(child),
                 "p" => self.paragraph(child),
                 "script" | "style" => {}
@@ -254,7 +275,7 @@ impl Walker<'_> {
         }
         // A paragraph that is only bold text, among other administrations' offers: an employer.
         let bold: String = p
-            .select(&sel("strong, b"))
+            .select(&*BOLD)
             .map(element_text)
             .collect::<Vec<_>>()
             .join(" ");
@@ -274,7 +295,7 @@ impl Walker<'_> {
 
     fn callout(&mut self, div: ElementRef) {
         let mut callout = CalloutText::default();
-        for e in div.select(&sel("h1, h2, h3, h4, h5, h6, p")) {
+        for e in div.select(&*CALLOUT_TEXT) {
             let text = element_text(e);
             if e.value().name().starts_with('h') && callout.title.is_empty() {
                 callout.title = text;
@@ -282,7 +303,7 @@ impl Walker<'_> {
                 callout.body.push(text);
             }
         }
-        if let Some(a) = div.select(&sel("a.button[href], a[href^='http']")).last() {
+        if let Some(a) = div.select(&*CALLOUT_LINK).last() {
             callout.link = Some((
                 element_text(a),
                 a.value().attr("href").unwrap_or("").to_string(),
@@ -314,16 +335,20 @@ impl Walker<'_> {
             self.page.families.push(panel.family.clone());
         }
         let base = panel.id.clone();
-        let mut n = 2;
-        while self.page.offers.iter().any(|o| o.id == panel.id) {
+        if self.ids.contains(&base) {
+            let n = self.next_suffix.entry(base.clone()).or_insert(2);
+            while self.ids.contains(&format!("{base}-{n}")) {
+                *n += 1;
+            }
             panel.id = format!("{base}-{n}");
-            n += 1;
+            *n += 1;
         }
+        self.ids.insert(panel.id.clone());
         self.page.offers.push(panel);
     }
 
     fn panel(&mut self, div: ElementRef) {
-        let links: Vec<ElementRef> = div.select(&sel("a[href]")).collect();
+        let links: Vec<ElementRef> = div.select(&*LINK).collect();
         let Some(title_link) = links.first().copied() else {
             return;
         };
@@ -351,9 +376,9 @@ impl Walker<'_> {
         }
         let mut grade = None;
         let mut place = None;
-        for p in div.select(&sel("p")) {
+        for p in div.select(&*PARAGRAPH) {
             let text = element_text(p);
-            if p.select(&sel("img")).next().is_some() {
+            if p.select(&*IMAGE).next().is_some() {
                 place = Some(text);
             } else if grade.is_none() && grade_level(&text).is_some() {
                 grade = Some(text);
@@ -368,7 +393,7 @@ impl Walker<'_> {
     }
 
     fn list_item(&mut self, li: ElementRef) {
-        let Some(a) = li.select(&sel("a[href]")).next() else {
+        let Some(a) = li.select(&*LINK).next() else {
             return;
         };
         let title = element_text(a);
@@ -505,6 +530,15 @@ fn sel(s: &str) -> scraper::Selector {
     scraper::Selector::parse(s).expect("a valid selector")
 }
 
+// Parsed once: parsing them again for each of 20 000 panels took a third of the reading time.
+type Lazy = std::sync::LazyLock<scraper::Selector>;
+static LINK: Lazy = Lazy::new(|| sel("a[href]"));
+static BOLD: Lazy = Lazy::new(|| sel("strong, b"));
+static CALLOUT_TEXT: Lazy = Lazy::new(|| sel("h1, h2, h3, h4, h5, h6, p"));
+static CALLOUT_LINK: Lazy = Lazy::new(|| sel("a.button[href], a[href^='http']"));
+static PARAGRAPH: Lazy = Lazy::new(|| sel("p"));
+static IMAGE: Lazy = Lazy::new(|| sel("img"));
+
 /// Reads a legacy page (its whole text, front matter included).
 pub fn read_page(source: &str) -> LegacyPage {
     let (title, body) = match split_front_matter(source) {
@@ -538,6 +572,9 @@ pub fn read_page(source: &str) -> LegacyPage {
     let mut walker = Walker {
         source,
         cursor: 0,
+        cursor_line: 1,
+        ids: std::collections::HashSet::new(),
+        next_suffix: std::collections::HashMap::new(),
         part: Part::Intro,
         family: None,
         employer_here: None,
@@ -556,28 +593,38 @@ pub fn read_page(source: &str) -> LegacyPage {
             .chain(&page.own.intro)
             .find_map(|p| employer_in(p, &[" au sein de la ", " au sein du "]));
     }
-    // Every URL used by more than one offer (title or button link).
-    let mut reported = std::collections::HashSet::new();
-    for offer in &page.offers {
+    // Every URL used by more than one offer (title or button link), at its first offer's line.
+    // (offer's position, its line) for each URL.
+    let mut users: std::collections::HashMap<&str, Vec<(usize, usize)>> =
+        std::collections::HashMap::new();
+    let mut order = Vec::new();
+    for (at, offer) in page.offers.iter().enumerate() {
         for url in &offer.links {
-            let lines: Vec<String> = page
-                .offers
-                .iter()
-                .filter(|o| o.links.contains(url))
-                .map(|o| o.line.to_string())
-                .collect();
-            if lines.len() > 1 && reported.insert(url.clone()) {
-                page.warnings.push((
-                    offer.line,
-                    format!(
-                        "adresse {url} utilisée par {} offres (lignes {})",
-                        lines.len(),
-                        lines.join(", ")
-                    ),
-                ));
+            let lines = users.entry(url).or_default();
+            if lines.is_empty() {
+                order.push(url.as_str());
+            }
+            if lines.last().is_none_or(|(last, _)| *last != at) {
+                lines.push((at, offer.line));
             }
         }
     }
+    let mut shared = Vec::new();
+    for url in order {
+        let lines = &users[url];
+        if lines.len() > 1 {
+            let list: Vec<String> = lines.iter().map(|(_, line)| line.to_string()).collect();
+            shared.push((
+                lines[0].1,
+                format!(
+                    "adresse {url} utilisée par {} offres (lignes {})",
+                    lines.len(),
+                    list.join(", ")
+                ),
+            ));
+        }
+    }
+    page.warnings.extend(shared);
     page.warnings.sort();
     page
 }
@@ -711,8 +758,10 @@ pub fn write_content(
 mod tests {
     use super::{original_offset, read_page, LegacyPage};
 
-    const PAGE_2023: &str = include_str!("../../../../tests/fixtures/sources/rejoignez-nous-2023.md");
-    const PAGE_2019: &str = include_str!("../../../../tests/fixtures/sources/rejoignez-nous-2019.md");
+    const PAGE_2023: &str =
+        include_str!("../../../../tests/fixtures/sources/rejoignez-nous-2023.md");
+    const PAGE_2019: &str =
+        include_str!("../../../../tests/fixtures/sources/rejoignez-nous-2019.md");
 
     /// What an import keeps of a page, source lines aside.
     fn reading(page: &LegacyPage) -> String {
@@ -786,7 +835,10 @@ mod tests {
                 ("commentaires HTML", commented(page)),
                 ("attributs {: …}", attributes(page)),
             ] {
-                assert_ne!(text, page, "{name}, {variant}: the variant changes the page");
+                assert_ne!(
+                    text, page,
+                    "{name}, {variant}: the variant changes the page"
+                );
                 let got = read_page(&text);
                 assert_eq!(reading(&got), expected, "{name}, {variant}");
             }
@@ -795,6 +847,42 @@ mod tests {
         assert_eq!(page.employer.as_deref(), Some("DINUM"));
         assert_eq!(page.offers.len(), 19);
         assert_eq!(page.families.len(), 8);
+    }
+
+    #[test]
+    fn repeated_titles_get_their_own_ids_and_lines() {
+        let panel = |url: &str| {
+            format!("<div class=\"panel\">\n<b><a href=\"{url}\">Chef de projet</a></b>\n<a class=\"button\" href=\"{url}\">Consulter</a>\n</div>\n")
+        };
+        let mut page = String::from("## Nos offres à la DINUM\n\n<div class=\"wrapper\">\n");
+        for i in 0..4 {
+            page.push_str(&panel(&format!("https://a.fr/{i}")));
+        }
+        // A title whose id is taken by the suffix of another ("chef-de-projet-2"), and an
+        // address used twice.
+        page.push_str(&panel("https://a.fr/0").replace("Chef de projet", "Chef de projet 2"));
+        page.push_str("</div>\n");
+        let read = read_page(&page);
+        let ids: Vec<&str> = read.offers.iter().map(|o| o.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "chef-de-projet",
+                "chef-de-projet-2",
+                "chef-de-projet-3",
+                "chef-de-projet-4",
+                "chef-de-projet-2-2"
+            ]
+        );
+        let lines: Vec<usize> = read.offers.iter().map(|o| o.line).collect();
+        assert_eq!(lines, [5, 9, 13, 17, 21]);
+        assert_eq!(
+            read.warnings,
+            [(
+                5,
+                "adresse https://a.fr/0 utilisée par 2 offres (lignes 5, 21)".to_string()
+            )]
+        );
     }
 
     #[test]
