@@ -239,7 +239,7 @@ impl Walker<'_> {
                 "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => self.heading(child),
                 "div" if has_class(child, "panel") => self.panel(child),
                 "div" if has_class(child, "encadre") => self.callout(child),
-                "li" if child.select(&*LINK).next().is_some() => self.list_item(child),
+                "li" if child.select(&LINK).next().is_some() => self.list_item(child),
                 "li" if element_text(child).contains("](http") => self.broken_link_item(child),
                 "p" => self.paragraph(child),
                 "script" | "style" => {}
@@ -275,7 +275,7 @@ impl Walker<'_> {
         }
         // A paragraph that is only bold text, among other administrations' offers: an employer.
         let bold: String = p
-            .select(&*BOLD)
+            .select(&BOLD)
             .map(element_text)
             .collect::<Vec<_>>()
             .join(" ");
@@ -295,7 +295,7 @@ impl Walker<'_> {
 
     fn callout(&mut self, div: ElementRef) {
         let mut callout = CalloutText::default();
-        for e in div.select(&*CALLOUT_TEXT) {
+        for e in div.select(&CALLOUT_TEXT) {
             let text = element_text(e);
             if e.value().name().starts_with('h') && callout.title.is_empty() {
                 callout.title = text;
@@ -303,7 +303,7 @@ impl Walker<'_> {
                 callout.body.push(text);
             }
         }
-        if let Some(a) = div.select(&*CALLOUT_LINK).last() {
+        if let Some(a) = div.select(&CALLOUT_LINK).last() {
             callout.link = Some((
                 element_text(a),
                 a.value().attr("href").unwrap_or("").to_string(),
@@ -348,7 +348,7 @@ impl Walker<'_> {
     }
 
     fn panel(&mut self, div: ElementRef) {
-        let links: Vec<ElementRef> = div.select(&*LINK).collect();
+        let links: Vec<ElementRef> = div.select(&LINK).collect();
         let Some(title_link) = links.first().copied() else {
             return;
         };
@@ -376,9 +376,9 @@ impl Walker<'_> {
         }
         let mut grade = None;
         let mut place = None;
-        for p in div.select(&*PARAGRAPH) {
+        for p in div.select(&PARAGRAPH) {
             let text = element_text(p);
-            if p.select(&*IMAGE).next().is_some() {
+            if p.select(&IMAGE).next().is_some() {
                 place = Some(text);
             } else if grade.is_none() && grade_level(&text).is_some() {
                 grade = Some(text);
@@ -393,7 +393,7 @@ impl Walker<'_> {
     }
 
     fn list_item(&mut self, li: ElementRef) {
-        let Some(a) = li.select(&*LINK).next() else {
+        let Some(a) = li.select(&LINK).next() else {
             return;
         };
         let title = element_text(a);
