@@ -51,14 +51,21 @@ pub fn is_valid_id(id: &str) -> bool {
         && !id.ends_with('-')
 }
 
+/// One address: `local@domain.tld`, nothing that a `mailto:` link would read as another
+/// recipient (`,` `;`), a fragment (`#`), headers (`?` `&`) or an escape (`%`).
 fn is_plausible_email(email: &str) -> bool {
     match email.split_once('@') {
         Some((local, domain)) => {
             !local.is_empty()
                 && domain.contains('.')
-                && !email
-                    .chars()
-                    .any(|c| c.is_whitespace() || c.is_control() || c == '?')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !email.chars().any(|c| {
+                    c.is_whitespace()
+                        || c.is_control()
+                        || "?#,;&%<>\"()[]\\:/".contains(c)
+                })
+                && !domain.contains('@')
         }
         None => false,
     }
@@ -201,6 +208,46 @@ mod tests {
         ] {
             assert!(!is_safe_url(bad), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn an_application_address_is_one_address_and_its_link_keeps_the_subject() {
+        for ok in ["candidatures-dinum@pm.gouv.fr", "prénom.nom+offre@x.fr"] {
+            assert!(is_plausible_email(ok), "{ok}");
+        }
+        for bad in [
+            "a@b.c#x",
+            "a@b.c,evil@x.y",
+            "a@b.c;evil@x.y",
+            "a@b.c?cc=evil@x.y",
+            "a@b.c&bcc=x@y.z",
+            "a%40b@c.d",
+            "a@b@c.d",
+            "a@.b",
+            "a@b.",
+            "a b@c.d",
+            "@b.c",
+        ] {
+            assert!(!is_plausible_email(bad), "{bad}");
+        }
+        let apply = |email: &str| crate::Apply {
+            email: Some(email.into()),
+            subject: Some("Réf. CMD-01 & co".into()),
+            ..crate::Apply::default()
+        };
+        assert_eq!(
+            apply("candidatures-dinum@pm.gouv.fr").mailto_href().unwrap(),
+            "mailto:candidatures-dinum@pm.gouv.fr?subject=R%C3%A9f.%20CMD-01%20%26%20co"
+        );
+        // Even an address that validation refuses cannot lose the subject or add a recipient.
+        assert_eq!(
+            apply("a@b.c#x").mailto_href().unwrap(),
+            "mailto:a@b.c%23x?subject=R%C3%A9f.%20CMD-01%20%26%20co"
+        );
+        assert!(apply("a@b.c,evil@x.y")
+            .mailto_href()
+            .unwrap()
+            .starts_with("mailto:a@b.c%2Cevil@x.y?subject="));
     }
 
     #[test]
