@@ -90,11 +90,11 @@ pub fn run(
         .unwrap_or(Path::new("."));
     write(
         &beside.join("feed.atom"),
-        crate::feeds::atom(&built.bundle, &site),
+        crate::feeds::atom(&built.bundle, &site, today),
     )?;
     write(
         &beside.join("feed.json"),
-        crate::feeds::json_feed(&built.bundle, &site),
+        crate::feeds::json_feed(&built.bundle, &site, today),
     )?;
     let offers = built.bundle.offers.len();
     println!("{} : {offers} offre(s) écrites", output.display());

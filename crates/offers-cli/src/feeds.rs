@@ -1,8 +1,9 @@
-//! Atom (RFC 4287) and JSON Feed 1.1 of a bundle's open offers, written by `offers build` beside the
-//! bundle as `feed.atom` and `feed.json`.
+//! Atom (RFC 4287) and JSON Feed 1.1 of a bundle's active offers (open, and not past their
+//! closing day: what the board shows), written by `offers build` beside the bundle as
+//! `feed.atom` and `feed.json`.
 
 use offers_core::document::plain_text;
-use offers_core::{Block, Bundle, Offer, Status};
+use offers_core::{Block, Bundle, Date, Offer};
 
 use offers_core::document::escape_markup as escape;
 
@@ -25,8 +26,8 @@ fn summary(offer: &Offer) -> String {
     })
 }
 
-fn open_offers(bundle: &Bundle) -> impl Iterator<Item = &Offer> {
-    bundle.offers.iter().filter(|o| o.status == Status::Open)
+fn active_offers(bundle: &Bundle, today: Date) -> impl Iterator<Item = &Offer> {
+    bundle.offers.iter().filter(move |o| o.is_active(today))
 }
 
 /// The address of an offer: its own page elsewhere, else its card on the board.
@@ -44,7 +45,7 @@ fn updated(offer: &Offer, bundle: &Bundle) -> String {
 }
 
 /// `site` is the board's address (the content's `base_url`, or a placeholder `urn:`).
-pub fn atom(bundle: &Bundle, site: &str) -> String {
+pub fn atom(bundle: &Bundle, site: &str, today: Date) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"fr\">\n");
     out.push_str(&format!(
         "  <id>{}</id>\n  <title>{}</title>\n  <updated>{}</updated>\n",
@@ -59,7 +60,7 @@ pub fn atom(bundle: &Bundle, site: &str) -> String {
         ));
     }
     out.push_str("  <author><name>offres</name></author>\n");
-    for offer in open_offers(bundle) {
+    for offer in active_offers(bundle, today) {
         out.push_str("  <entry>\n");
         out.push_str(&format!(
             "    <id>{}</id>\n",
@@ -92,8 +93,8 @@ pub fn atom(bundle: &Bundle, site: &str) -> String {
     out
 }
 
-pub fn json_feed(bundle: &Bundle, site: &str) -> String {
-    let items: Vec<serde_json::Value> = open_offers(bundle)
+pub fn json_feed(bundle: &Bundle, site: &str, today: Date) -> String {
+    let items: Vec<serde_json::Value> = active_offers(bundle, today)
         .map(|offer| {
             let mut item = serde_json::json!({
                 "id": format!("{site}#offre-{}", offer.id),

@@ -629,3 +629,52 @@ fn import_checks_what_it_wrote_and_never_reports_success_on_content_that_will_no
     ]);
     assert!(fixed.status.success(), "{}", stderr(&fixed));
 }
+
+#[test]
+fn feeds_list_only_active_offers_and_stay_well_formed_xml_for_any_text() {
+    let dir = temp("feeds-hostile");
+    let content = dir.join("content");
+    std::fs::create_dir_all(content.join("offers")).unwrap();
+    std::fs::write(
+        content.join("_bundle.yml"),
+        "page:\n  title: \"Offres \\uFFFE\\u0001\"\nfamilies:\n  - {id: produit, label: Produit}\ndefaults:\n  employer: DINUM\n  family: produit\n",
+    )
+    .unwrap();
+    // Non-characters and controls in every text the feeds carry.
+    std::fs::write(
+        content.join("offers/a.md"),
+        "---\ntitle: \"Développeur \\uFFFF\\u0008 \\x1b[31m\"\nemployer: \"DINUM \\uFFFE\"\nclosing_date: 2026-12-31\n---\nMission \u{b}: \\u{7}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        content.join("offers/b.md"),
+        "---\ntitle: Offre close hier\nclosing_date: 2026-11-22\n---\nTexte.\n",
+    )
+    .unwrap();
+    let out = offers(&[
+        "build",
+        s(&content),
+        "-o",
+        s(&dir.join("offers.json")),
+        "--today",
+        "2026-11-23",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let atom_text = std::fs::read_to_string(dir.join("feed.atom")).unwrap();
+    let atom = roxmltree::Document::parse(&atom_text).expect("well-formed XML");
+    let titles: Vec<&str> = atom
+        .descendants()
+        .filter(|n| n.has_tag_name("title"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(titles, ["Offres ", "Développeur  [31m"], "{atom_text}");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("feed.json")).unwrap()).unwrap();
+    let items: Vec<&str> = json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(items.len(), 1, "the offer closed yesterday is not listed: {items:?}");
+}

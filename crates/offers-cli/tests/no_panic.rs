@@ -213,8 +213,10 @@ fn builds_without_panic(dir: &std::path::Path) -> Result<(), TestCaseError> {
             let _ =
                 offers_core::check_bundle(&loaded, offers_core::Date::new(2026, 11, 23).unwrap());
         }
-        let _ = offers_cli::feeds::atom(&built.bundle, "https://example.org/");
-        let _ = offers_cli::feeds::json_feed(&built.bundle, "https://example.org/");
+        let today = offers_core::Date::new(2026, 11, 23).unwrap();
+        let atom = offers_cli::feeds::atom(&built.bundle, "https://example.org/", today);
+        prop_assert!(roxmltree::Document::parse(&atom).is_ok(), "{atom}");
+        let _ = offers_cli::feeds::json_feed(&built.bundle, "https://example.org/", today);
     }
     Ok(())
 }

@@ -167,8 +167,9 @@ pub fn document_text(doc: &[Block]) -> String {
     out
 }
 
-/// Escapes text for XML or HTML content and attribute values (control characters dropped): the
-/// feeds, the sitemap and the head of the pages written at build time.
+/// Escapes text for XML or HTML content and attribute values: the feeds, the sitemap and the
+/// head of the pages written at build time. What XML 1.0 forbids in any form, escaped or not, is
+/// dropped: control characters (tab and line feed aside) and the non-characters U+FFFE, U+FFFF.
 pub fn escape_markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -179,6 +180,7 @@ pub fn escape_markup(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             c if c.is_control() && c != '\n' && c != '\t' => {}
+            '\u{fffe}' | '\u{ffff}' => {}
             c => out.push(c),
         }
     }
