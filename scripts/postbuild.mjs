@@ -105,8 +105,15 @@ writeFileSync(join(dir, 'embed.html'), html.replace('</head>', '<script type="mo
 const files = readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile() && !/\.(br|gz)$/.test(f) && !['sw.js', 'offers.json', 'widget.js', 'iframe-resize.js', 'sitemap.xml', 'robots.txt'].includes(f));
 const precache = ['./', ...files.sort()];
 const version = createHash('sha256').update(files.map((f) => f + ':' + createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')).join('\n')).digest('hex').slice(0, 16);
+// The bundle format the app reads, from the one place that defines it.
+const formatVersion = readFileSync(join(root, 'crates/offers-core/src/model.rs'), 'utf8').match(/pub const FORMAT_VERSION: u64 = (\d+);/)?.[1];
+if (!formatVersion) {
+  console.error('postbuild: FORMAT_VERSION not found in crates/offers-core/src/model.rs');
+  process.exit(1);
+}
 const sw = readFileSync(join(root, 'scripts/sw-template.js'), 'utf8')
   .replace('__VERSION__', version)
+  .replace('__FORMAT_VERSION__', formatVersion)
   .replace('__PRECACHE__', JSON.stringify(precache));
 writeFileSync(join(dir, 'sw.js'), sw);
 
