@@ -77,7 +77,7 @@ html = html.replace(sheet, () => {
   first = false;
   return `${cssLink}\n`;
 });
-html = html.replace('__SITE_URL__', SITE_URL);
+// (`__SITE_URL__` is replaced by offres-render, which checks the address and escapes it.)
 
 // 1. The module's preloads (trunk puts them before the stylesheet, at high priority) go: the start
 //    script fetches the module after the load event.

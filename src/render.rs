@@ -51,7 +51,8 @@ pub fn board(ready: Ready) -> String {
 
 /// Puts `board` inside `<main id="offres" …>…</main>` of `page`, replacing what was there, and
 /// gives the page the document title the app gives the list (`title`).
-pub fn inject(page: &str, board: &str, title: &str) -> Option<String> {
+pub fn inject(page: &str, board: &str, title: &str, site: &str) -> Option<String> {
+    let page = page.replace("__SITE_URL__", &escape(site));
     let open = page.find("<main id=\"offres\"")?;
     let start = open + page[open..].find('>')? + 1;
     let end = start + page[start..].find("</main>")?;
@@ -62,6 +63,24 @@ pub fn inject(page: &str, board: &str, title: &str) -> Option<String> {
         }
         _ => page,
     })
+}
+
+/// The site's address as `--site-url` (`OFFRES_SITE_URL`) gives it, checked: an absolute http(s)
+/// address of a folder, without query or fragment, without characters that would need escaping
+/// where it is written (HTML attributes, XML, robots.txt); ends with `/`.
+pub fn site_url(raw: &str) -> Result<String, String> {
+    let bad = raw
+        .chars()
+        .find(|c| c.is_whitespace() || c.is_control() || "\"'<>\\`{}|^?#".contains(*c));
+    match bad {
+        _ if !offers_core::is_web_url(raw) => Err(format!(
+            "« {raw} » n'est pas une adresse http(s) absolue"
+        )),
+        Some(c) => Err(format!(
+            "« {raw} » : caractère {c:?} refusé (ni requête, ni fragment, ni guillemets, ni chevrons)"
+        )),
+        None => Ok(format!("{}/", raw.trim_end_matches('/'))),
+    }
 }
 
 /// The document title of the board for its default address, as the app sets it.
@@ -340,12 +359,41 @@ mod tests {
         assert_eq!(html.matches("<li class=\"offres-panel").count(), open);
         assert!(!html.contains("<!>"));
         assert!(html.contains("href=\"offres/recrutement-bin.html\""));
-        let page = "<title>x</title><body><main id=\"offres\" class=\"m\">old</main></body>";
-        let injected = inject(page, "new", "Rejoignez-nous – Offres d'emploi").unwrap();
+        let page = "<title>x</title><meta property=\"og:url\" content=\"__SITE_URL__\"><body><main id=\"offres\" class=\"m\">old</main></body>";
+        let injected = inject(
+            page,
+            "new",
+            "Rejoignez-nous – Offres d'emploi",
+            "https://a.fr/?x=1&y=2",
+        )
+        .unwrap();
         assert_eq!(
             injected,
             "<title>Rejoignez-nous – Offres d&apos;emploi</title>\
+             <meta property=\"og:url\" content=\"https://a.fr/?x=1&amp;y=2\">\
              <body><main id=\"offres\" class=\"m\">new</main></body>"
         );
+    }
+
+    #[test]
+    fn the_site_address_is_checked_before_it_is_written_anywhere() {
+        assert_eq!(
+            site_url("https://www.numerique.gouv.fr/rejoignez-nous").unwrap(),
+            "https://www.numerique.gouv.fr/rejoignez-nous/"
+        );
+        assert_eq!(site_url("http://localhost:8080/").unwrap(), "http://localhost:8080/");
+        for bad in [
+            "https://a.fr/\"><script>alert(1)</script>",
+            "https://a.fr/' onload='x",
+            "https://a.fr/?q=1",
+            "https://a.fr/#x",
+            "https://a.fr/a b",
+            "https://a.fr/\nSitemap: https://evil.example/",
+            "javascript:alert(1)",
+            "/relatif/",
+            "",
+        ] {
+            assert!(site_url(bad).is_err(), "{bad:?}");
+        }
     }
 }

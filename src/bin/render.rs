@@ -44,12 +44,7 @@ fn run(args: &[String]) -> Result<String, String> {
     let (Some(dist), Some(site), Some(style)) = (dist, site, style) else {
         return Err(usage.into());
     };
-    if !offers_core::is_web_url(&site) {
-        return Err(format!(
-            "--site-url : « {site} » n'est pas une adresse http(s)"
-        ));
-    }
-    let site = format!("{}/", site.trim_end_matches('/'));
+    let site = render::site_url(&site).map_err(|e| format!("--site-url (OFFRES_SITE_URL) : {e}"))?;
     let loaded = parse_bundle(&read(&dist.join("offers.json"))?)
         .map_err(|e| format!("{} : {e}", dist.join("offers.json").display()))?;
     let day = today.unwrap_or_else(|| loaded.bundle.generated_at.chars().take(10).collect());
@@ -58,7 +53,7 @@ fn run(args: &[String]) -> Result<String, String> {
 
     let index = dist.join("index.html");
     let title = render::board_title(&ready);
-    let page = render::inject(&read(&index)?, &render::board(ready.clone()), &title)
+    let page = render::inject(&read(&index)?, &render::board(ready.clone()), &title, &site)
         .ok_or(format!("{} : pas de <main id=\"offres\">", index.display()))?;
     write(&index, &page)?;
 

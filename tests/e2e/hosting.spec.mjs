@@ -1,6 +1,10 @@
 // dist/ as deployed: served by Debian's nginx with deploy/nginx/offres.conf, at the root of a site
 // and under a sub-path, under the strict Content-Security-Policy that configuration sends.
 import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test, expect, request } from '@playwright/test';
 import { NGINX_ROOT, NGINX_SUB } from '../../playwright.config.mjs';
 import { BoardPage, defaultBundle, repoFile } from './pages/board-page.mjs';
@@ -67,8 +71,34 @@ for (const [where, base] of [['at the root', NGINX_ROOT], ['under a sub-path', N
     expect(bundle.headers()['content-type']).toMatch(/^application\/json/);
     expect(bundle.headers()['cache-control']).toBe('no-cache');
     expect(bundle.headers()['content-encoding']).toBe('br');
+    // Shared caches keep one copy per encoding.
+    for (const response of [index, wasm, bundle]) expect(response.headers()['vary']).toMatch(/Accept-Encoding/i);
     expect((await ctx.get(`${base}feed.atom`)).headers()['content-type']).toMatch(/^application\/atom\+xml/);
     expect((await ctx.get(`${base}absent.js`)).status()).toBe(404);
     await ctx.dispose();
   });
 }
+
+test('offers check-site passes on the built site, and fails on a bundle replaced without its compressed copies', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'offres-site-'));
+  cpSync(new URL('../../dist', import.meta.url).pathname, dir, { recursive: true });
+  const check = () => spawnSync('cargo', ['run', '-q', '-p', 'offers-cli', '--', 'check-site', dir], { encoding: 'utf8' });
+  const good = check();
+  expect(good.status, good.stderr).toBe(0);
+  expect(good.stdout).toMatch(/copie\(s\) compressée\(s\) identiques à leur source/);
+  // A new bundle uploaded alone: nginx would go on serving offers.json.br and .gz, the old offers.
+  const bundle = JSON.parse(readFileSync(join(dir, 'offers.json'), 'utf8'));
+  bundle.offers.pop();
+  writeFileSync(join(dir, 'offers.json'), JSON.stringify(bundle));
+  // And a file the worker and the page need, missing.
+  const css = readdirSync(dir).find((f) => /^offres-[0-9a-f]{16}\.css$/.test(f));
+  rmSync(join(dir, css));
+  const bad = check();
+  expect(bad.status).toBe(1);
+  expect(bad.stderr).toContain('offers.json.br n\'est pas');
+  expect(bad.stderr).toContain('offers.json.gz n\'est pas');
+  expect(bad.stderr).toContain(`${css} : nommé par ${join(dir, 'index.html')} mais absent`);
+  expect(bad.stderr).toContain(`${css} : nommé par ${join(dir, 'sw.js')} mais absent`);
+  expect(bad.stderr).toContain(`${css}.br : sans son fichier source`);
+  rmSync(dir, { recursive: true });
+});

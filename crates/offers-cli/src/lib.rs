@@ -8,4 +8,5 @@ pub mod document;
 pub mod feeds;
 pub mod import;
 pub mod report;
+pub mod site_check;
 pub mod synth;

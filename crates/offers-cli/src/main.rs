@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use offers_cli::report::Outcome;
-use offers_cli::{build, import, report, synth};
+use offers_cli::{build, import, report, site_check, synth};
 
 #[derive(Parser)]
 #[command(
@@ -87,6 +87,13 @@ enum Command {
         #[arg(long)]
         today: Option<String>,
     },
+    /// Checks a built site before it is uploaded: every .br and .gz is exactly its source
+    /// compressed (a host serves them in its place), and every file index.html or sw.js names is
+    /// there.
+    CheckSite {
+        /// The site's folder (dist/).
+        dir: PathBuf,
+    },
     /// Prints the JSON Schema of the bundle format.
     Schema,
 }
@@ -119,6 +126,7 @@ fn main() -> ExitCode {
             today,
         } => report::today(today.as_deref())
             .and_then(|today| synth::run(n, seed, today, output.as_deref(), content.as_deref())),
+        Command::CheckSite { dir } => site_check::run(&dir),
         Command::Schema => {
             print!("{}", offers_core::schema::bundle_schema_json());
             Ok(Outcome::Ok)

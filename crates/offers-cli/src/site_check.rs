@@ -1,0 +1,172 @@
+//! `offers check-site DIR`: what to run on a built site before every upload.
+//!
+//! Static hosts serve `X.br` or `X.gz` in place of `X` to clients that accept them (nginx's
+//! `brotli_static`, `gzip_static`; buckets with `Content-Encoding` metadata) without looking at
+//! `X`: replacing `offers.json` alone leaves its old compressed copies in service. This check
+//! fails when a compressed copy is not exactly its source compressed, or when a file that
+//! index.html or sw.js names is missing.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::report::{read, CliError, Outcome};
+
+/// Every file under `dir`, recursively, sorted.
+fn files(dir: &Path) -> Result<Vec<PathBuf>, CliError> {
+    let mut out = Vec::new();
+    let mut pending = vec![dir.to_owned()];
+    while let Some(folder) = pending.pop() {
+        let entries = std::fs::read_dir(&folder).map_err(|source| CliError::Read {
+            path: folder.clone(),
+            source,
+        })?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn decompressed(path: &Path, bytes: &[u8]) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    if path.extension().is_some_and(|e| e == "br") {
+        brotli_decompressor::Decompressor::new(bytes, 4096).read_to_end(&mut out)?;
+    } else {
+        flate2::read::GzDecoder::new(bytes).read_to_end(&mut out)?;
+    }
+    Ok(out)
+}
+
+/// The local files a page names in `href`, `src` and the start script's
+/// `<meta name="offres-module" content="…">`: relative addresses, without query or fragment.
+pub fn named_by_page(html: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for attribute in ["href=\"", "src=\""] {
+        for piece in html.split(attribute).skip(1) {
+            names.extend(piece.split('"').next().map(str::to_string));
+        }
+    }
+    if let Some(meta) = html.split("name=\"offres-module\" content=\"").nth(1) {
+        names.extend(meta.split('"').next().unwrap_or("").split_whitespace().map(str::to_string));
+    }
+    names
+        .into_iter()
+        .filter(|n| {
+            !n.is_empty()
+                && !n.starts_with('#')
+                && !n.starts_with("//")
+                && !n.starts_with('/')
+                && !n.contains(':')
+        })
+        .map(|n| {
+            let n = n.split(['?', '#']).next().unwrap_or("");
+            n.trim_start_matches("./").to_string()
+        })
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+/// The files of the worker's `const PRECACHE = [...]` list (`./` is index.html).
+pub fn named_by_worker(sw: &str) -> Option<Vec<String>> {
+    let list = sw.split("const PRECACHE = ").nth(1)?.split(";\n").next()?;
+    let names: Vec<String> = serde_json::from_str(list).ok()?;
+    Some(
+        names
+            .into_iter()
+            .map(|n| match n.trim_start_matches("./") {
+                "" => "index.html".to_string(),
+                other => other.to_string(),
+            })
+            .collect(),
+    )
+}
+
+pub fn run(dir: &Path) -> Result<Outcome, CliError> {
+    let mut problems = Vec::new();
+    let mut compressed = 0;
+    for path in files(dir)? {
+        let is_compressed = path.extension().is_some_and(|e| e == "br" || e == "gz");
+        if !is_compressed {
+            continue;
+        }
+        compressed += 1;
+        let source = path.with_extension("");
+        let Ok(original) = std::fs::read(&source) else {
+            problems.push(format!(
+                "{} : sans son fichier source {} ; supprimez-le",
+                path.display(),
+                source.display()
+            ));
+            continue;
+        };
+        let bytes = std::fs::read(&path).map_err(|source| CliError::Read {
+            path: path.clone(),
+            source,
+        })?;
+        match decompressed(&path, &bytes) {
+            Ok(plain) if plain == original => {}
+            Ok(_) => problems.push(format!(
+                "{} n'est pas {} compressé (une copie ancienne ?) : recompressez-le, ou supprimez-le",
+                path.display(),
+                source.display()
+            )),
+            Err(e) => problems.push(format!("{} : illisible ({e})", path.display())),
+        }
+    }
+    let mut named = 0;
+    let index = dir.join("index.html");
+    let sw = dir.join("sw.js");
+    let mut lists = vec![(index.clone(), named_by_page(&read(&index)?))];
+    if sw.exists() {
+        match named_by_worker(&read(&sw)?) {
+            Some(list) => lists.push((sw.clone(), list)),
+            None => problems.push(format!("{} : liste PRECACHE illisible", sw.display())),
+        }
+    }
+    for (by, list) in lists {
+        for name in list {
+            named += 1;
+            if !dir.join(&name).is_file() {
+                problems.push(format!("{name} : nommé par {} mais absent", by.display()));
+            }
+        }
+    }
+    for p in &problems {
+        eprintln!("{} : erreur : {p}", dir.display());
+    }
+    if problems.is_empty() {
+        println!(
+            "{} : {compressed} copie(s) compressée(s) identiques à leur source, {named} fichier(s) nommé(s) présents",
+            dir.display()
+        );
+        Ok(Outcome::Ok)
+    } else {
+        eprintln!("{} : {} erreur(s) ; rien à téléverser tant qu'il en reste", dir.display(), problems.len());
+        Ok(Outcome::Invalid)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_of_local_files_only() {
+        let html = r##"<link href="./offres-0123456789abcdef.css"><a href="offres/x.html#top">
+            <a href="https://a.fr/">a</a><a href="mailto:a@b.fr">m</a><a href="#offres">s</a>
+            <link rel="icon" href="data:,"><script src="./embed.js?v=2"></script>
+            <meta name="offres-module" content="./offres-1.js ./offres-1_bg.wasm">"##;
+        assert_eq!(
+            named_by_page(html),
+            ["offres-0123456789abcdef.css", "offres/x.html", "embed.js", "offres-1.js", "offres-1_bg.wasm"]
+        );
+        let sw = "const VERSION = 'x';\nconst PRECACHE = [\"./\",\"index.html\",\"a.css\"];\nself.x();";
+        assert_eq!(named_by_worker(sw).unwrap(), ["index.html", "index.html", "a.css"]);
+    }
+}
