@@ -381,7 +381,10 @@ mod tests {
             site_url("https://www.numerique.gouv.fr/rejoignez-nous").unwrap(),
             "https://www.numerique.gouv.fr/rejoignez-nous/"
         );
-        assert_eq!(site_url("http://localhost:8080/").unwrap(), "http://localhost:8080/");
+        assert_eq!(
+            site_url("http://localhost:8080/").unwrap(),
+            "http://localhost:8080/"
+        );
         for bad in [
             "https://a.fr/\"><script>alert(1)</script>",
             "https://a.fr/' onload='x",

@@ -44,7 +44,8 @@ fn run(args: &[String]) -> Result<String, String> {
     let (Some(dist), Some(site), Some(style)) = (dist, site, style) else {
         return Err(usage.into());
     };
-    let site = render::site_url(&site).map_err(|e| format!("--site-url (OFFRES_SITE_URL) : {e}"))?;
+    let site =
+        render::site_url(&site).map_err(|e| format!("--site-url (OFFRES_SITE_URL) : {e}"))?;
     let loaded = parse_bundle(&read(&dist.join("offers.json"))?)
         .map_err(|e| format!("{} : {e}", dist.join("offers.json").display()))?;
     let day = today.unwrap_or_else(|| loaded.bundle.generated_at.chars().take(10).collect());

@@ -53,7 +53,13 @@ pub fn named_by_page(html: &str) -> Vec<String> {
         }
     }
     if let Some(meta) = html.split("name=\"offres-module\" content=\"").nth(1) {
-        names.extend(meta.split('"').next().unwrap_or("").split_whitespace().map(str::to_string));
+        names.extend(
+            meta.split('"')
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .map(str::to_string),
+        );
     }
     names
         .into_iter()
@@ -147,7 +153,11 @@ pub fn run(dir: &Path) -> Result<Outcome, CliError> {
         );
         Ok(Outcome::Ok)
     } else {
-        eprintln!("{} : {} erreur(s) ; rien à téléverser tant qu'il en reste", dir.display(), problems.len());
+        eprintln!(
+            "{} : {} erreur(s) ; rien à téléverser tant qu'il en reste",
+            dir.display(),
+            problems.len()
+        );
         Ok(Outcome::Invalid)
     }
 }
@@ -164,9 +174,19 @@ mod tests {
             <meta name="offres-module" content="./offres-1.js ./offres-1_bg.wasm">"##;
         assert_eq!(
             named_by_page(html),
-            ["offres-0123456789abcdef.css", "offres/x.html", "embed.js", "offres-1.js", "offres-1_bg.wasm"]
+            [
+                "offres-0123456789abcdef.css",
+                "offres/x.html",
+                "embed.js",
+                "offres-1.js",
+                "offres-1_bg.wasm"
+            ]
         );
-        let sw = "const VERSION = 'x';\nconst PRECACHE = [\"./\",\"index.html\",\"a.css\"];\nself.x();";
-        assert_eq!(named_by_worker(sw).unwrap(), ["index.html", "index.html", "a.css"]);
+        let sw =
+            "const VERSION = 'x';\nconst PRECACHE = [\"./\",\"index.html\",\"a.css\"];\nself.x();";
+        assert_eq!(
+            named_by_worker(sw).unwrap(),
+            ["index.html", "index.html", "a.css"]
+        );
     }
 }

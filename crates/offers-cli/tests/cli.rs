@@ -676,5 +676,45 @@ fn feeds_list_only_active_offers_and_stay_well_formed_xml_for_any_text() {
         .iter()
         .map(|i| i["title"].as_str().unwrap())
         .collect();
-    assert_eq!(items.len(), 1, "the offer closed yesterday is not listed: {items:?}");
+    assert_eq!(
+        items.len(),
+        1,
+        "the offer closed yesterday is not listed: {items:?}"
+    );
+}
+
+#[test]
+fn page_links_are_checked_like_offer_links_from_import_to_validate() {
+    // A callout's button and a link in the page's introduction, both javascript:.
+    let page = std::fs::read_to_string(fixture("sources/rejoignez-nous-2023.md"))
+        .unwrap()
+        .replace(
+            "<a href=\"https://metiers.numerique.gouv.fr\" class=\"button\"",
+            "<a href=\"javascript:alert(1)\" class=\"button\"",
+        )
+        .replace("(#offresministeres)", "(javascript:alert(2))");
+    let dir = temp("page-links");
+    std::fs::create_dir_all(&dir).unwrap();
+    let source = dir.join("page.md");
+    std::fs::write(&source, page).unwrap();
+    let content = dir.join("content");
+    let out = offers(&["import", s(&source), "-o", s(&content)]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("_bundle.yml:1 : erreur : page.sections.callouts.link : lien « javascript:alert(1) » refusé"),
+        "{err}"
+    );
+    // The same bundle, written by hand, is refused by validate.
+    let bundle = dir.join("offers.json");
+    let mut json = read_bundle(&root().join("public/offers.json"));
+    json["page"]["intro"] = serde_json::json!([{"paragraph": [{"link": {"href": "javascript:alert(2)", "content": [{"text": "ici"}]}}]}]);
+    std::fs::write(&bundle, json.to_string()).unwrap();
+    let out = offers(&["validate", s(&bundle), "--today", "2026-11-23"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("page.intro : lien « javascript:alert(2) » refusé"),
+        "{}",
+        stderr(&out)
+    );
 }

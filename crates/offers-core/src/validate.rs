@@ -61,9 +61,7 @@ fn is_plausible_email(email: &str) -> bool {
                 && !domain.starts_with('.')
                 && !domain.ends_with('.')
                 && !email.chars().any(|c| {
-                    c.is_whitespace()
-                        || c.is_control()
-                        || "?#,;&%<>\"()[]\\:/".contains(c)
+                    c.is_whitespace() || c.is_control() || "?#,;&%<>\"()[]\\:/".contains(c)
                 })
                 && !domain.contains('@')
         }
@@ -236,7 +234,9 @@ mod tests {
             ..crate::Apply::default()
         };
         assert_eq!(
-            apply("candidatures-dinum@pm.gouv.fr").mailto_href().unwrap(),
+            apply("candidatures-dinum@pm.gouv.fr")
+                .mailto_href()
+                .unwrap(),
             "mailto:candidatures-dinum@pm.gouv.fr?subject=R%C3%A9f.%20CMD-01%20%26%20co"
         );
         // Even an address that validation refuses cannot lose the subject or add a recipient.
