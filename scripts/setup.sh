@@ -7,15 +7,17 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 BINARYEN_NPM=132            # wasm-opt from npm binaryen@132; Debian's binaryen 108 breaks the module
+GECKODRIVER_VERSION=0.37.1
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 have() { command -v "$1" >/dev/null 2>&1; }
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
-# 1. Debian packages: Chromium and its driver for the browser tests, brotli for the size report,
-#    nginx (with brotli_static) to test the static hosting configuration.
+# 1. Debian packages: Chromium and its driver for the browser tests, Firefox ESR and WebKitGTK's
+#    WebDriver (with Xvfb: WebKitGTK has no headless mode) for the suite in three engines, brotli
+#    for the size report, nginx (with brotli_static) to test the static hosting configuration.
 apt_missing=()
-for pkg in chromium chromium-driver brotli nginx libnginx-mod-http-brotli-static; do
+for pkg in chromium chromium-driver firefox-esr webkit2gtk-driver xvfb brotli nginx libnginx-mod-http-brotli-static; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || apt_missing+=("$pkg")
 done
 if [ ${#apt_missing[@]} -gt 0 ]; then
@@ -54,6 +56,12 @@ if ! grep -q "wasm_bindgen = \"$WB_VERSION\"" Trunk.toml; then
   exit 2
 fi
 
+# 4b. geckodriver, Firefox's WebDriver server (not packaged by Debian).
+if ! { have geckodriver && geckodriver --version | grep -q "^geckodriver $GECKODRIVER_VERSION"; }; then
+  say "cargo install geckodriver $GECKODRIVER_VERSION (about 3 minutes the first time)"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
+fi
+
 # 5. Node packages from the committed lockfile: Playwright, axe-core, binaryen's wasm-opt.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm ci"
@@ -63,4 +71,4 @@ if ! wasm-opt --version | grep -q "version $BINARYEN_NPM"; then
   echo "setup: wasm-opt on PATH is not binaryen $BINARYEN_NPM: $(wasm-opt --version)" >&2
   exit 2
 fi
-say "ready: trunk $TRUNK_VERSION, wasm-bindgen $WB_VERSION, $(wasm-opt --version), $(chromium --version 2>/dev/null | head -1)"
+say "ready: trunk $TRUNK_VERSION, wasm-bindgen $WB_VERSION, $(wasm-opt --version), $(chromium --version 2>/dev/null | head -1), $(firefox-esr --version 2>/dev/null | head -1), geckodriver $GECKODRIVER_VERSION"

@@ -2,14 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { AXE_TAGS } from './axe-tags.mjs';
 
 const root = new URL('../../../', import.meta.url);
 
 /** A file of the repository, as text. */
 export const repoFile = (path) => readFileSync(new URL(path, root), 'utf8');
 
-/** axe-core's rule sets the board must pass: WCAG 2.0, 2.1 and 2.2 A and AA, and best practices. */
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /** No axe-core violation in the page as it is (its page must come from browser.newContext()). */
 export async function expectNoViolations(page) {
