@@ -22,16 +22,16 @@
   // 3. The app, where it can run (without WebAssembly the board rendered in the page stays), once
   //    the page has loaded and painted: its module never competes with the first paint. Paint
   //    timing says when; where it cannot, or nothing paints (a hidden tab), after at most 3 s.
-  // Where the app cannot run, the board stays a list to read: its controls are hidden
-  // (.offres-static, style/components.css), as without JavaScript.
+  // The board's controls show only on a page marked .offres-app (style/components.css), marked
+  // here before the first paint: where the app cannot run, or fails, the board stays a list to
+  // read, as without JavaScript.
+  var root = document.documentElement;
   var still = function () {
-    document.documentElement.classList.add('offres-static');
+    root.classList.remove('offres-app');
   };
   var meta = document.querySelector('meta[name="offres-module"]');
-  if (typeof WebAssembly !== 'object' || !meta) {
-    still();
-    return register();
-  }
+  if (typeof WebAssembly !== 'object' || !meta) return register();
+  root.classList.add('offres-app');
   var names = meta.content.split(' ');
   var painted = new Promise(function (resolve) {
     setTimeout(resolve, 3000);
