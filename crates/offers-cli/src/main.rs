@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use offers_cli::report::Outcome;
-use offers_cli::{build, import, report, site_check, synth};
+use offers_cli::{build, import, io, site_check, synth, validate};
 
 #[derive(Parser)]
 #[command(
@@ -107,10 +107,10 @@ fn main() -> ExitCode {
             generated_at,
             today,
             pretty,
-        } => report::today(today.as_deref())
+        } => io::today(today.as_deref())
             .and_then(|today| build::run(&content_dir, &output, generated_at, today, pretty)),
         Command::Validate { bundle, today } => {
-            report::today(today.as_deref()).and_then(|today| report::validate_file(&bundle, today))
+            io::today(today.as_deref()).and_then(|today| validate::run(&bundle, today))
         }
         Command::Import {
             source,
@@ -124,7 +124,7 @@ fn main() -> ExitCode {
             output,
             content,
             today,
-        } => report::today(today.as_deref())
+        } => io::today(today.as_deref())
             .and_then(|today| synth::run(n, seed, today, output.as_deref(), content.as_deref())),
         Command::CheckSite { dir } => site_check::run(&dir),
         Command::Schema => {

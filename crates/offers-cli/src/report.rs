@@ -1,9 +1,9 @@
-//! Reading bundles from disk and printing findings, errors and warnings apart.
+//! Printing what commands found: findings of a bundle, findings located in content files, errors
+//! first, then warnings, and a count.
 
 use std::path::{Path, PathBuf};
 
-use offers_core::{check_bundle, parse_bundle, Date, Finding, Severity};
-use thiserror::Error;
+use offers_core::{Finding, Severity};
 
 /// What a command found, when it could run at all.
 #[derive(Debug, PartialEq, Eq)]
@@ -12,60 +12,29 @@ pub enum Outcome {
     Invalid,
 }
 
-/// Usage and I/O errors (exit code 2).
-#[derive(Debug, Error)]
-pub enum CliError {
-    #[error("{path} : lecture impossible : {source}")]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{path} : écriture impossible : {source}")]
-    Write {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{0}")]
-    Usage(String),
-    /// An input that stops the whole command (an unreadable `_bundle.yml`).
-    #[error("{0}")]
-    Invalid(String),
+/// A finding located in a source file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    pub error: bool,
+    pub file: PathBuf,
+    pub line: usize,
+    pub message: String,
 }
 
-pub fn read(path: &Path) -> Result<String, CliError> {
-    std::fs::read_to_string(path).map_err(|source| CliError::Read {
-        path: path.to_owned(),
-        source,
-    })
-}
-
-pub fn write(path: &Path, text: impl AsRef<[u8]>) -> Result<(), CliError> {
-    std::fs::write(path, text).map_err(|source| CliError::Write {
-        path: path.to_owned(),
-        source,
-    })
-}
-
-pub fn create_dir(dir: &Path) -> Result<(), CliError> {
-    std::fs::create_dir_all(dir).map_err(|source| CliError::Write {
-        path: dir.to_owned(),
-        source,
-    })
-}
-
-/// `--today`, or today's date from the system clock (UTC).
-pub fn today(arg: Option<&str>) -> Result<Date, CliError> {
-    match arg {
-        Some(text) => Date::parse_iso(text).ok_or_else(|| {
-            CliError::Usage(format!("--today « {text} » : date AAAA-MM-JJ attendue"))
-        }),
-        None => {
-            let secs = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs());
-            Date::from_unix_days(i64::try_from(secs / 86_400).unwrap_or(0))
-                .ok_or_else(|| CliError::Usage("horloge système hors limites".into()))
-        }
+impl std::fmt::Display for Located {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let level = if self.error {
+            "erreur"
+        } else {
+            "avertissement"
+        };
+        write!(
+            f,
+            "{}:{} : {level} : {}",
+            self.file.display(),
+            self.line,
+            self.message
+        )
     }
 }
 
@@ -112,7 +81,7 @@ pub fn print_findings(origin: &str, findings: &[Finding]) -> Outcome {
 }
 
 /// Prints located findings, errors first, and a count; returns whether there was any error.
-pub fn print_located(origin: &Path, findings: &[crate::content::Located]) -> Outcome {
+pub fn print_located(origin: &Path, findings: &[Located]) -> Outcome {
     let errors = findings.iter().filter(|f| f.error).count();
     for f in findings
         .iter()
@@ -130,36 +99,5 @@ pub fn print_located(origin: &Path, findings: &[crate::content::Located]) -> Out
         Outcome::Invalid
     } else {
         Outcome::Ok
-    }
-}
-
-pub fn validate_file(path: &Path, today: Date) -> Result<Outcome, CliError> {
-    if path.is_dir() {
-        let (built, _, findings) = crate::build::build_checked(path, None, today, false)?;
-        if print_located(path, &findings) == Outcome::Invalid {
-            return Ok(Outcome::Invalid);
-        }
-        println!(
-            "{} : {} offre(s) valides",
-            path.display(),
-            built.bundle.offers.len()
-        );
-        return Ok(Outcome::Ok);
-    }
-    let text = read(path)?;
-    let origin = path.display().to_string();
-    match parse_bundle(&text) {
-        Ok(loaded) => {
-            let findings = check_bundle(&loaded, today);
-            let outcome = print_findings(&origin, &findings);
-            if outcome == Outcome::Ok {
-                println!("{origin} : {} offre(s) valides", loaded.bundle.offers.len());
-            }
-            Ok(outcome)
-        }
-        Err(err) => {
-            eprintln!("{origin} : erreur : {err}");
-            Ok(Outcome::Invalid)
-        }
     }
 }

@@ -9,7 +9,8 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::report::{read, CliError, Outcome};
+use crate::io::{read, CliError};
+use crate::report::Outcome;
 
 /// Every file under `dir`, recursively, sorted.
 fn files(dir: &Path) -> Result<Vec<PathBuf>, CliError> {

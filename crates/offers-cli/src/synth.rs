@@ -6,7 +6,7 @@ use offers_core::{
     Remote, RemoteMode, Salary, SalaryPeriod, Section, SectionText, Status, FORMAT_VERSION,
 };
 
-use crate::document::markdown_to_document;
+use crate::markdown::markdown_to_document;
 
 /// splitmix64: a few lines with a fixed output for a seed, where `rand`'s generators may change
 /// their streams between versions and would make benchmark inputs drift.
@@ -265,7 +265,7 @@ pub fn run(
     today: Date,
     output: Option<&std::path::Path>,
     content: Option<&std::path::Path>,
-) -> Result<crate::report::Outcome, crate::report::CliError> {
+) -> Result<crate::report::Outcome, crate::io::CliError> {
     use crate::import::write::{bundle_file, mapping, offer_file, s};
     use serde_norway::Value;
     let generated_at = format!("{today}T00:00:00Z");
@@ -356,7 +356,7 @@ pub fn run(
     let b = bundle(list.into_iter().map(|s| s.offer).collect(), generated_at);
     let json = serde_json::to_string(&b).expect("a bundle serializes");
     match output {
-        Some(path) => crate::report::write(path, json)?,
+        Some(path) => crate::io::write(path, json)?,
         None => println!("{json}"),
     }
     Ok(crate::report::Outcome::Ok)

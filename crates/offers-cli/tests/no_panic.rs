@@ -2,8 +2,8 @@
 //! Inputs are random text and random mutations of real files (the seed pages, real offers).
 
 use offers_cli::content::{build_dir, split_front_matter};
-use offers_cli::document::markdown_to_document;
 use offers_cli::import::{csv_export, legacy};
+use offers_cli::markdown::markdown_to_document;
 use proptest::prelude::*;
 
 const SEED_PAGE: &str = include_str!("../../../tests/fixtures/sources/rejoignez-nous-2023.md");
@@ -229,8 +229,8 @@ proptest! {
     /// Unicode text.
     #[test]
     fn build_never_panics_on_any_unicode_in_any_field(
-        values in proptest::collection::vec(unicode(), offers_cli::content::KNOWN.len()),
-        keep in proptest::collection::vec(any::<bool>(), offers_cli::content::KNOWN.len()),
+        values in proptest::collection::vec(unicode(), offers_cli::content::known_keys().count()),
+        keep in proptest::collection::vec(any::<bool>(), offers_cli::content::known_keys().count()),
         name in prop_oneof![file_name(), unicode().prop_map(|u| format!("2021-06-0{u}-x.md"))],
         family in unicode(),
         employer in unicode(),
@@ -239,7 +239,7 @@ proptest! {
     ) {
         let dir = case_dir("fields");
         let mut front = serde_norway::Mapping::new();
-        for ((key, value), keep) in offers_cli::content::KNOWN.iter().zip(values).zip(keep) {
+        for ((key, value), keep) in offers_cli::content::known_keys().zip(values).zip(keep) {
             if keep {
                 front.insert((*key).into(), value.into());
             }

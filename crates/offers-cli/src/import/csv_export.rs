@@ -9,7 +9,7 @@ use serde_norway::Value;
 
 use super::write::{bundle_file, mapping, markdown_text, offer_file, s};
 use crate::content::{reference_in_url, slugify};
-use crate::report::CliError;
+use crate::io::CliError;
 
 /// One offer read from a row.
 #[derive(Debug, Clone, PartialEq)]

@@ -7,8 +7,8 @@ use std::path::Path;
 
 use scraper::{ElementRef, Html};
 
-use crate::document::nesting_over;
-use crate::report::CliError;
+use crate::io::CliError;
+use crate::markdown::nesting_over;
 
 use crate::content::{grade_level, location, reference_in_url, slugify, split_front_matter};
 
@@ -65,7 +65,7 @@ pub struct LegacyPage {
 }
 
 /// How deep a page's elements may nest (the 2023 page: 6). Deeper, the page is refused before
-/// it is parsed, see [`crate::document::nesting_over`].
+/// it is parsed, see [`crate::markdown::nesting_over`].
 pub const MAX_PAGE_DEPTH: usize = 256;
 
 #[derive(Clone, Copy, PartialEq)]

@@ -6,13 +6,14 @@ pub mod write;
 
 use std::path::Path;
 
-use crate::report::{print_located, read, CliError, Outcome};
+use crate::io::{read, CliError};
+use crate::report::{print_located, Outcome};
 
 /// Runs on what import wrote the checks `offers build` will make: an import never reports
 /// success on content that will not build.
 fn check_written(output: &Path) -> Result<Outcome, CliError> {
-    let today = crate::report::today(None)?;
-    let (_, _, findings) = crate::build::build_checked(output, None, today, false)?;
+    let today = crate::io::today(None)?;
+    let (_, _, findings) = crate::content::build_checked(output, None, today, false)?;
     if findings.iter().any(|f| f.error) {
         print_located(output, &findings);
         eprintln!(

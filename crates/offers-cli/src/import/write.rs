@@ -6,7 +6,7 @@ use std::path::Path;
 use serde_norway::{Mapping, Value};
 
 use crate::content::{slugify, BUNDLE_FILE};
-use crate::report::{create_dir, write, CliError};
+use crate::io::{create_dir, write, CliError};
 
 /// Escapes text so that markdown reads it back as the same plain text.
 pub fn markdown_text(text: &str) -> String {

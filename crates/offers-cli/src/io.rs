@@ -1,0 +1,63 @@
+//! The ground floor: the command's errors, reading and writing files, today's date.
+
+use std::path::{Path, PathBuf};
+
+use offers_core::Date;
+use thiserror::Error;
+
+/// Usage and I/O errors (exit code 2).
+#[derive(Debug, Error)]
+pub enum CliError {
+    #[error("{path} : lecture impossible : {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path} : écriture impossible : {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Usage(String),
+    /// An input that stops the whole command (an unreadable `_bundle.yml`).
+    #[error("{0}")]
+    Invalid(String),
+}
+
+pub fn read(path: &Path) -> Result<String, CliError> {
+    std::fs::read_to_string(path).map_err(|source| CliError::Read {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+pub fn write(path: &Path, text: impl AsRef<[u8]>) -> Result<(), CliError> {
+    std::fs::write(path, text).map_err(|source| CliError::Write {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+pub fn create_dir(dir: &Path) -> Result<(), CliError> {
+    std::fs::create_dir_all(dir).map_err(|source| CliError::Write {
+        path: dir.to_owned(),
+        source,
+    })
+}
+
+/// `--today`, or today's date from the system clock (UTC).
+pub fn today(arg: Option<&str>) -> Result<Date, CliError> {
+    match arg {
+        Some(text) => Date::parse_iso(text).ok_or_else(|| {
+            CliError::Usage(format!("--today « {text} » : date AAAA-MM-JJ attendue"))
+        }),
+        None => {
+            let secs = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs());
+            Date::from_unix_days(i64::try_from(secs / 86_400).unwrap_or(0))
+                .ok_or_else(|| CliError::Usage("horloge système hors limites".into()))
+        }
+    }
+}
