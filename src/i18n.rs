@@ -2,12 +2,13 @@
 //!
 //! A plain table rather than leptos_i18n: two languages and about sixty strings do not justify
 //! its macros, its locale files and its runtime signal per string. Here a language is one static
-//! `Strings` value; the board renders again when the language changes (see `app.rs`), so a
-//! component reads its table once, with `t()`, when it is created. Functions cover what depends
+//! `Strings` value; the standalone board reloads when the visitor switches language (as a link
+//! to a translated page would; a widget takes its element's `lang`), so a component reads its
+//! table once, with `t()`, when it is created. Functions cover what depends
 //! on a number (plurals, thousands) or a date.
 
 use leptos::prelude::use_context;
-use offers_core::{ContractKind, Date, Facet, ParseError};
+use offers_core::{ContractKind, Date, Facet, Offer, ParseError, Status};
 
 use crate::api::LoadError;
 
@@ -302,6 +303,16 @@ pub static EN: Strings = Strings {
 impl Strings {
     fn fr(&self) -> bool {
         self.lang == Lang::Fr
+    }
+
+    /// What marks an offer that is no longer open: filled, or closed (withdrawn or past its date).
+    pub fn inactive(&self, offer: &Offer, today: Date) -> Option<&'static str> {
+        match offer.status {
+            Status::Filled => Some(self.filled),
+            Status::Closed => Some(self.closed),
+            Status::Open if offer.is_active(today) => None,
+            Status::Open => Some(self.closed),
+        }
     }
 
     /// A count with the language's thousands separator: "1 234" (narrow space), "1,234".

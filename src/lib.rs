@@ -6,6 +6,7 @@ pub mod api;
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod focus;
 pub mod i18n;
 pub mod prefs;
 pub mod ready;

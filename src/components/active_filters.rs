@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use offers_core::{Facet, Query, SearchIndex};
 
-use super::search_box::{refocus, SearchField};
+use crate::focus::{refocus, SearchField};
 use crate::i18n;
 use crate::url_state::UrlState;
 

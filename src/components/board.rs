@@ -80,7 +80,7 @@ fn list_page(
     today: Date,
 ) -> impl IntoView {
     let t = i18n::t();
-    provide_context(super::search_box::SearchField(NodeRef::new()));
+    provide_context(crate::focus::SearchField(NodeRef::new()));
     let bundle = &loaded.bundle;
     let skipped = loaded.skipped.len();
     let empty = bundle.offers.is_empty();

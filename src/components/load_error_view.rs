@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::api::LoadError;
 use crate::i18n;
 
-/// The bundle could not be used: say why in French, and offer to try again.
+/// The bundle could not be used: say why in the interface's language, and offer to try again.
 #[component]
 pub fn LoadErrorView(error: LoadError, on_retry: Callback<()>) -> impl IntoView {
     let t = i18n::t();

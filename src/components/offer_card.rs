@@ -1,19 +1,9 @@
 use leptos::prelude::*;
-use offers_core::{is_new, Date, Offer, Status};
+use offers_core::{is_new, Date, Offer};
 
 use super::PinIcon;
-use crate::i18n::{self, Strings};
+use crate::i18n;
 use crate::url_state::{InternalLink, UrlState};
-
-/// What marks an offer that is no longer open: filled, or closed (withdrawn or past its date).
-pub fn inactive_label(t: &Strings, offer: &Offer, today: Date) -> Option<&'static str> {
-    match offer.status {
-        Status::Filled => Some(t.filled),
-        Status::Closed => Some(t.closed),
-        Status::Open if offer.is_active(today) => None,
-        Status::Open => Some(t.closed),
-    }
-}
 
 /// One offer as a panel of the grid: title link, grade, location, and the action button, whose
 /// accessible name names the offer (so no two buttons on the page share a name). An offer with a
@@ -32,7 +22,7 @@ pub fn OfferCard(
     let t = i18n::t();
     let title_id = format!("offre-{}", offer.id);
     let location = offer.location_line();
-    let inactive = inactive_label(t, &offer, today);
+    let inactive = t.inactive(&offer, today);
     let new = inactive.is_none() && is_new(&offer, today);
     let contract = offer.contract.as_ref().map(|c| {
         let mut line = t.contract(c.kind).to_string();

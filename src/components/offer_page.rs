@@ -2,7 +2,6 @@ use leptos::html::H1;
 use leptos::prelude::*;
 use offers_core::{is_safe_url, Date, Offer, SalaryPeriod};
 
-use super::offer_card::inactive_label;
 use super::DocumentView;
 use crate::i18n;
 use crate::url_state::{InternalLink, UrlState};
@@ -24,7 +23,7 @@ pub fn OfferPage(
             let _ = h.focus();
         }
     });
-    let inactive = inactive_label(t, &offer, today);
+    let inactive = t.inactive(&offer, today);
     let mut facts: Vec<(&'static str, String)> = vec![
         (t.fact_employer, offer.employer.clone()),
         (t.fact_family, family_label),

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use offers_core::{Query, Results};
 
-use super::search_box::{refocus, SearchField};
+use crate::focus::{refocus, SearchField};
 use crate::i18n;
 use crate::url_state::UrlState;
 

@@ -3,7 +3,6 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use offers_core::{Date, LoadedBundle, Query, Results, Sort};
 
-use super::section_block::section_key;
 use super::{FamilySection, OfferCard, SectionBlock};
 use crate::i18n;
 use crate::url_state::UrlState;
@@ -55,7 +54,7 @@ pub fn ResultList(
                     .into_iter()
                     .map(|group| {
                         let text = bundle.page.sections.iter().find(|s| s.section == group.section).cloned();
-                        let key = section_key(group.section);
+                        let key = group.section.key();
                         let families = group
                             .families
                             .into_iter()

@@ -13,11 +13,11 @@ pub fn SectionBlock(
     children: Children,
 ) -> impl IntoView {
     let t = i18n::t();
-    let (key, fallback) = match section {
-        Section::Own => ("propres", t.section_own),
-        Section::Elsewhere => ("ailleurs", t.section_elsewhere),
+    let fallback = match section {
+        Section::Own => t.section_own,
+        Section::Elsewhere => t.section_elsewhere,
     };
-    let heading_id = format!("offres-section-{key}");
+    let heading_id = format!("offres-section-{}", section.key());
     let labelledby = heading_id.clone();
     // The bundle's words are French; ours follow the interface.
     let heading_lang = text.is_some().then_some("fr");
@@ -32,13 +32,5 @@ pub fn SectionBlock(
             {children()}
             {callouts.into_iter().map(|callout| view! { <CalloutBox callout /> }).collect_view()}
         </section>
-    }
-}
-
-/// The key of a section in element ids ("propres", "ailleurs").
-pub fn section_key(section: Section) -> &'static str {
-    match section {
-        Section::Own => "propres",
-        Section::Elsewhere => "ailleurs",
     }
 }

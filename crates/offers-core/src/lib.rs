@@ -9,6 +9,7 @@ pub mod fold;
 pub mod group;
 pub mod model;
 pub mod parse;
+pub mod percent;
 pub mod query;
 pub mod search;
 pub mod validate;

@@ -87,6 +87,16 @@ pub enum Section {
     Elsewhere,
 }
 
+impl Section {
+    /// The section's key in element ids and anchors ("propres", "ailleurs").
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::Own => "propres",
+            Section::Elsewhere => "ailleurs",
+        }
+    }
+}
+
 /// One job offer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -319,25 +329,13 @@ impl Apply {
     pub fn mailto_href(&self) -> Option<String> {
         // The address is encoded too (RFC 6068): a `#` would cut the subject off, a `,` add a
         // recipient. Validation refuses such addresses; this keeps the link one address anyway.
-        let email = percent_encode(self.email.as_deref()?, b"@+");
+        let email = crate::percent::encode(self.email.as_deref()?, b"@+");
         Some(match self.subject.as_deref() {
-            Some(subject) => format!("mailto:{email}?subject={}", percent_encode(subject, b"")),
+            Some(subject) => format!(
+                "mailto:{email}?subject={}",
+                crate::percent::encode(subject, b"")
+            ),
             None => format!("mailto:{email}"),
         })
     }
-}
-
-/// Percent-encodes everything but RFC 3986 unreserved characters and `keep` (for a mailto
-/// address and subject). Hand-written: a dozen lines, where a URL crate would add its weight to
-/// the wasm module.
-fn percent_encode(text: &str, keep: &[u8]) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) || keep.contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }

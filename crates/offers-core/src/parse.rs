@@ -8,8 +8,8 @@ use thiserror::Error;
 use crate::validate::{is_valid_id, offer_problems, page_problems, Problem};
 use crate::{Bundle, Family, Offer, Page, FORMAT_VERSION};
 
-/// Why a whole bundle could not be read. Messages are for developers' logs; the app shows its own
-/// French text for each kind.
+/// Why a whole bundle could not be read. Messages are for developers' logs and the CLI; the app
+/// shows its own text for each kind, in the interface's language.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ParseError {
     #[error("le fichier n'est pas du JSON valide : {0}")]

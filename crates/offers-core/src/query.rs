@@ -121,18 +121,6 @@ fn decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Percent-encodes a query-string component (everything but RFC 3986 unreserved characters and
-/// the comma that separates facet values).
-fn encode(text: &str, out: &mut String) {
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~,".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-}
-
 /// The query string (`?q=data&famille=design`, or empty) for a query and an optional offer page.
 pub fn to_search(query: &Query, offer: Option<&str>) -> String {
     let mut out = String::new();
@@ -141,7 +129,7 @@ pub fn to_search(query: &Query, offer: Option<&str>) -> String {
         out.push(if out.is_empty() { '?' } else { '&' });
         out.push_str(k);
         out.push('=');
-        encode(&v, &mut out);
+        out.push_str(&crate::percent::encode(&v, b","));
     }
     out
 }
