@@ -266,89 +266,54 @@ pub fn run(
     output: Option<&std::path::Path>,
     content: Option<&std::path::Path>,
 ) -> Result<crate::report::Outcome, crate::io::CliError> {
-    use crate::import::write::{bundle_file, mapping, offer_file, s};
-    use serde_norway::Value;
+    use crate::content::{BundleFile, OfferFront, PageFile};
+    use crate::import::write::{bundle_file, offer_file};
     let generated_at = format!("{today}T00:00:00Z");
     let list = offers(n, seed, today);
     if let Some(dir) = content {
         let b = bundle(Vec::new(), generated_at);
-        let families: Vec<Value> = b
-            .families
-            .iter()
-            .map(|f| {
-                Value::Mapping(mapping(vec![
-                    ("id", s(f.id.clone())),
-                    ("label", s(f.label.clone())),
-                ]))
-            })
-            .collect();
-        bundle_file(
-            dir,
-            &mapping(vec![
-                ("generated_at", s(b.generated_at.clone())),
-                (
-                    "page",
-                    Some(Value::Mapping(mapping(vec![(
-                        "title",
-                        s(b.page.title.clone()),
-                    )]))),
-                ),
-                ("families", Some(Value::Sequence(families))),
-            ]),
-        )?;
+        let file = BundleFile {
+            generated_at: Some(b.generated_at),
+            page: PageFile {
+                title: b.page.title,
+                ..PageFile::default()
+            },
+            families: b.families,
+            ..BundleFile::default()
+        };
+        bundle_file(dir, &file)?;
         for (i, so) in list.iter().enumerate() {
             let o = &so.offer;
-            let text = |t: Option<String>| t.map(Value::String);
-            let front = mapping(vec![
-                ("id", s(o.id.clone())),
-                ("title", s(o.title.clone())),
-                ("family", s(o.family.clone())),
-                ("employer", s(o.employer.clone())),
-                (
-                    "section",
-                    (o.section == Section::Elsewhere).then(|| Value::String("elsewhere".into())),
-                ),
-                ("status", s(format!("{:?}", o.status).to_lowercase())),
-                ("grade", text(o.grade.as_ref().map(|g| g.label.clone()))),
-                (
-                    "location",
-                    text(o.locations.first().map(|l| {
-                        format!("{} ({})", l.city, l.department.clone().unwrap_or_default())
-                    })),
-                ),
-                (
-                    "remote",
-                    text(o.remote.as_ref().and_then(|r| r.text.clone())),
-                ),
-                (
-                    "contract",
-                    text(
-                        o.contract
-                            .as_ref()
-                            .map(|c| format!("{:?}", c.kind).to_lowercase()),
-                    ),
-                ),
-                ("duration", text(o.duration.clone())),
-                ("date", text(o.published_on.map(|d| d.to_string()))),
-                ("closes_on", text(o.closes_on.map(|d| d.to_string()))),
-                ("url", text(o.url.clone())),
-                (
-                    "contact",
-                    text(o.apply.as_ref().and_then(|a| a.email.clone())),
-                ),
-                (
-                    "salary",
-                    text(o.salary.as_ref().and_then(|s| s.text.clone())),
-                ),
-                ("positions", o.positions.map(|p| Value::Number(p.into()))),
-                (
-                    "tags",
-                    Some(Value::Sequence(
-                        o.tags.iter().cloned().map(Value::String).collect(),
-                    )),
-                ),
-            ]);
-            offer_file(dir, i, &o.id, &front, &so.markdown)?;
+            let front = OfferFront {
+                id: o.id.clone(),
+                title: o.title.clone(),
+                family: Some(o.family.clone()),
+                employer: Some(o.employer.clone()),
+                section: (o.section == Section::Elsewhere).then_some(Section::Elsewhere),
+                status: Some(format!("{:?}", o.status).to_lowercase()),
+                grade: o.grade.as_ref().map(|g| g.label.clone()),
+                locations: o
+                    .locations
+                    .first()
+                    .map(|l| format!("{} ({})", l.city, l.department.clone().unwrap_or_default()))
+                    .into_iter()
+                    .collect(),
+                remote: o.remote.as_ref().and_then(|r| r.text.clone()),
+                contract: o
+                    .contract
+                    .as_ref()
+                    .map(|c| format!("{:?}", c.kind).to_lowercase()),
+                duration: o.duration.clone(),
+                published_on: o.published_on.map(|d| d.to_string()),
+                closes_on: o.closes_on.map(|d| d.to_string()),
+                url: o.url.clone(),
+                apply_email: o.apply.as_ref().and_then(|a| a.email.clone()),
+                salary: o.salary.as_ref().and_then(|s| s.text.clone()),
+                positions: o.positions,
+                tags: o.tags.clone(),
+                ..OfferFront::default()
+            };
+            offer_file(dir, i, &front, &so.markdown)?;
         }
         eprintln!("{} : {n} offres synthétiques écrites", dir.display());
         return Ok(crate::report::Outcome::Ok);

@@ -108,6 +108,12 @@ pub fn known_keys() -> impl Iterator<Item = &'static str> {
     FIELDS.iter().flat_map(|f| f.keys.iter().copied())
 }
 
+/// The content format's own key of each field (what the importers write).
+#[cfg(test)]
+pub fn own_keys() -> impl Iterator<Item = &'static str> {
+    FIELDS.iter().map(|f| f.keys[0])
+}
+
 /// Keys of site generators that say nothing about the offer: ignored without a warning.
 const IGNORED: &[&str] = &[
     "layout",

@@ -24,6 +24,7 @@ use offers_core::{
 use serde_norway::Mapping;
 
 pub use fields::{known_keys, Defaults, FILLED_MARKER};
+
 pub use front_matter::split_front_matter;
 pub use values::{contract_kind, grade_level, location, reference_in_url, salary, slugify};
 
@@ -61,56 +62,114 @@ fn post_slug(stem: &str) -> &str {
     }
 }
 
-#[derive(serde::Deserialize)]
+/// `_bundle.yml`, as `build` reads it and the importers write it.
+#[derive(serde::Deserialize, serde::Serialize, Default)]
 #[serde(deny_unknown_fields)]
-struct BundleFile {
-    #[serde(default)]
-    base_url: Option<String>,
-    #[serde(default)]
-    generated_at: Option<String>,
-    page: PageFile,
-    families: Vec<Family>,
-    #[serde(default)]
-    defaults: DefaultsFile,
-    #[serde(default)]
-    offers: Vec<Mapping>,
+pub struct BundleFile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generated_at: Option<String>,
+    pub page: PageFile,
+    pub families: Vec<Family>,
+    #[serde(default, skip_serializing_if = "DefaultsFile::is_empty")]
+    pub defaults: DefaultsFile,
+    /// Offers written in `_bundle.yml` itself (a link and a few facts), front matter keys.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offers: Vec<Mapping>,
 }
 
-#[derive(serde::Deserialize, Default)]
+#[derive(serde::Deserialize, serde::Serialize, Default)]
 #[serde(deny_unknown_fields)]
-struct DefaultsFile {
-    employer: Option<String>,
-    family: Option<String>,
+pub struct DefaultsFile {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub employer: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub family: Option<String>,
 }
 
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PageFile {
-    title: String,
-    #[serde(default)]
-    intro: String,
-    #[serde(default)]
-    sections: Vec<SectionFile>,
+impl DefaultsFile {
+    fn is_empty(&self) -> bool {
+        self.employer.is_none() && self.family.is_none()
+    }
 }
 
-#[derive(serde::Deserialize)]
+#[derive(serde::Deserialize, serde::Serialize, Default)]
 #[serde(deny_unknown_fields)]
-struct SectionFile {
-    section: Section,
-    heading: String,
-    #[serde(default)]
-    intro: String,
-    #[serde(default)]
-    callouts: Vec<CalloutFile>,
+pub struct PageFile {
+    pub title: String,
+    /// Markdown.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub intro: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<SectionFile>,
 }
 
-#[derive(serde::Deserialize)]
+#[derive(serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
-struct CalloutFile {
-    title: String,
-    #[serde(default)]
-    body: String,
-    link: Option<Link>,
+pub struct SectionFile {
+    pub section: Section,
+    pub heading: String,
+    /// Markdown.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub intro: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub callouts: Vec<CalloutFile>,
+}
+
+#[derive(serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalloutFile {
+    pub title: String,
+    /// Markdown.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub body: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<Link>,
+}
+
+/// An offer file's front matter as the importers write it: the content format's own key for each
+/// field (the first of its keys in `fields`).
+#[derive(serde::Serialize, Debug, Clone, PartialEq, Default)]
+pub struct OfferFront {
+    pub id: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub family: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub employer: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<Section>,
+    /// `open`, `filled`, `closed`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grade: Option<String>,
+    /// "Saint-Jacques-de-la-Lande (35)": a list, so that a comma in a name splits nothing.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub locations: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remote: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contract: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published_on: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closes_on: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub apply_email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub salary: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub positions: Option<u32>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
 }
 
 /// Reads a content directory. `Err` only for what stops the build (unreadable directory or
@@ -359,5 +418,36 @@ mod tests {
         assert_eq!(post_slug("2021-06-0é-x"), "2021-06-0é-x");
         assert_eq!(post_slug("2021-06-15é"), "2021-06-15é");
         assert_eq!(post_slug("2021-06-1"), "2021-06-1");
+    }
+
+    #[test]
+    fn importers_write_each_field_under_its_own_key() {
+        let front = super::OfferFront {
+            family: Some(String::new()),
+            employer: Some(String::new()),
+            section: Some(offers_core::Section::Own),
+            status: Some(String::new()),
+            grade: Some(String::new()),
+            locations: vec![String::new()],
+            remote: Some(String::new()),
+            contract: Some(String::new()),
+            duration: Some(String::new()),
+            published_on: Some(String::new()),
+            closes_on: Some(String::new()),
+            url: Some(String::new()),
+            reference: Some(String::new()),
+            apply_email: Some(String::new()),
+            salary: Some(String::new()),
+            positions: Some(1),
+            tags: vec![String::new()],
+            ..super::OfferFront::default()
+        };
+        let yaml: serde_norway::Mapping =
+            serde_norway::from_str(&serde_norway::to_string(&front).unwrap()).unwrap();
+        assert_eq!(yaml.len(), 19);
+        for key in yaml.keys() {
+            let key = key.as_str().unwrap();
+            assert!(super::fields::own_keys().any(|own| own == key), "{key}");
+        }
     }
 }

@@ -5,10 +5,10 @@
 
 use std::path::Path;
 
-use serde_norway::Value;
+use offers_core::Family;
 
-use super::write::{bundle_file, mapping, markdown_text, offer_file, s};
-use crate::content::{reference_in_url, slugify};
+use super::write::{bundle_file, markdown_text, offer_file};
+use crate::content::{reference_in_url, slugify, BundleFile, DefaultsFile, OfferFront, PageFile};
 use crate::io::CliError;
 
 /// One offer read from a row.
@@ -16,7 +16,7 @@ use crate::io::CliError;
 pub struct Row {
     pub line: usize,
     pub reference: String,
-    pub front: Vec<(&'static str, String)>,
+    pub front: OfferFront,
     pub description: String,
 }
 
@@ -201,13 +201,14 @@ pub fn read_export(text: &str) -> Export {
             description.push_str("\n\n## Profil recherché\n\n");
             description.push_str(&profile);
         }
-        let mut front = vec![("reference", reference.clone()), ("title", title)];
-        if let Some(u) = url {
-            front.push(("url", u));
-        }
-        if let Some(e) = get(c_employer) {
-            front.push(("employer", e));
-        }
+        let mut front = OfferFront {
+            id: slugify(&reference),
+            title,
+            reference: Some(reference.clone()),
+            url,
+            employer: get(c_employer),
+            ..OfferFront::default()
+        };
         let dept_code = get(c_dept).or_else(|| {
             get(c_dept_name).and_then(|d| {
                 d.rsplit_once('(')
@@ -216,30 +217,22 @@ pub fn read_export(text: &str) -> Export {
         });
         let place = get(c_city)
             .or_else(|| get(c_dept_name).map(|d| d.split(" (").next().unwrap_or(&d).to_string()));
-        if let Some(p) = place {
-            front.push((
-                "location",
-                match dept_code {
-                    Some(c) => format!("{p} ({c})"),
-                    None => p,
-                },
-            ));
-        }
-        if let Some(c) = get(c_contract) {
-            front.push(("contract", c));
-        }
-        if let Some(m) = get(c_months).filter(|m| m != "0") {
-            front.push(("duration", format!("{m} mois")));
-        }
-        if let Some(g) = get(c_grade).filter(|g| matches!(g.as_str(), "A+" | "A" | "B" | "C")) {
-            front.push(("grade", format!("Catégorie {g}")));
-        }
-        if let Some(d) = get(c_published) {
-            front.push(("date", d.chars().take(10).collect()));
-        }
-        if let Some(d) = get(c_closes) {
-            front.push(("closes_on", d.chars().take(10).collect()));
-        }
+        front.locations = place
+            .map(|p| match dept_code {
+                Some(c) => format!("{p} ({c})"),
+                None => p,
+            })
+            .into_iter()
+            .collect();
+        front.contract = get(c_contract);
+        front.duration = get(c_months)
+            .filter(|m| m != "0")
+            .map(|m| format!("{m} mois"));
+        front.grade = get(c_grade)
+            .filter(|g| matches!(g.as_str(), "A+" | "A" | "B" | "C"))
+            .map(|g| format!("Catégorie {g}"));
+        front.published_on = get(c_published).map(|d| d.chars().take(10).collect());
+        front.closes_on = get(c_closes).map(|d| d.chars().take(10).collect());
         export.rows.push(Row {
             line,
             reference,
@@ -257,46 +250,30 @@ pub fn write_content(
     employer: &str,
     source_name: &str,
 ) -> Result<usize, CliError> {
-    let family = Value::Mapping(mapping(vec![
-        ("id", s("offres")),
-        ("label", s("Offres d'emploi")),
-    ]));
-    bundle_file(
-        dir,
-        &mapping(vec![
-            (
-                "page",
-                Some(Value::Mapping(mapping(vec![(
-                    "title",
-                    s(format!("Offres d'emploi ({source_name})")),
-                )]))),
-            ),
-            ("families", Some(Value::Sequence(vec![family]))),
-            (
-                "defaults",
-                Some(Value::Mapping(mapping(vec![
-                    ("employer", s(employer)),
-                    ("family", s("offres")),
-                ]))),
-            ),
-        ]),
-    )?;
+    let bundle = BundleFile {
+        page: PageFile {
+            title: format!("Offres d'emploi ({source_name})"),
+            ..PageFile::default()
+        },
+        families: vec![Family {
+            id: "offres".into(),
+            label: "Offres d'emploi".into(),
+        }],
+        defaults: DefaultsFile {
+            employer: Some(employer.into()),
+            family: Some("offres".into()),
+        },
+        ..BundleFile::default()
+    };
+    bundle_file(dir, &bundle)?;
     for (i, row) in export.rows.iter().enumerate() {
-        let mut pairs = vec![("id", s(slugify(&row.reference)))];
-        pairs.extend(row.front.iter().map(|(k, v)| (*k, s(v.clone()))));
         let body: String = row
             .description
             .lines()
             .map(markdown_text)
             .collect::<Vec<_>>()
             .join("\n");
-        offer_file(
-            dir,
-            i,
-            &row.reference,
-            &mapping(pairs),
-            &format!("{body}\n"),
-        )?;
+        offer_file(dir, i, &row.front, &format!("{body}\n"))?;
     }
     Ok(export.rows.len())
 }

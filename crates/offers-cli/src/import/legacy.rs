@@ -10,6 +10,8 @@ use scraper::{ElementRef, Html};
 use crate::io::CliError;
 use crate::markdown::nesting_over;
 
+use offers_core::{Family, Link, Section};
+
 use crate::content::{grade_level, location, reference_in_url, slugify, split_front_matter};
 
 /// One offer found on the page.
@@ -654,102 +656,85 @@ pub fn write_content(
     employer: Option<&str>,
     base_url: Option<&str>,
 ) -> Result<usize, CliError> {
-    use super::write::{bundle_file, mapping, markdown_text, offer_file, s};
-    use serde_norway::Value;
+    use super::write::{bundle_file, markdown_text, offer_file};
+    use crate::content::{
+        BundleFile, CalloutFile, DefaultsFile, OfferFront, PageFile, SectionFile,
+    };
     let paragraphs = |list: &[String]| {
         list.iter()
             .map(|p| markdown_text(p))
             .collect::<Vec<_>>()
             .join("\n\n")
     };
-    let section = |name: &str, texts: &SectionTexts| -> Option<Value> {
-        let heading = texts.heading.clone()?;
-        let callouts: Vec<Value> = texts
-            .callouts
-            .iter()
-            .map(|c| {
-                Value::Mapping(mapping(vec![
-                    ("title", s(c.title.clone())),
-                    ("body", s(paragraphs(&c.body))),
-                    (
-                        "link",
-                        c.link.clone().map(|(label, url)| {
-                            Value::Mapping(mapping(vec![("label", s(label)), ("url", s(url))]))
-                        }),
-                    ),
-                ]))
-            })
-            .collect();
-        Some(Value::Mapping(mapping(vec![
-            ("section", s(name)),
-            ("heading", s(heading)),
-            ("intro", s(paragraphs(&texts.intro))),
-            (
-                "callouts",
-                (!callouts.is_empty()).then_some(Value::Sequence(callouts)),
-            ),
-        ])))
-    };
-    let sections: Vec<Value> = [
-        section("own", &page.own),
-        section("elsewhere", &page.elsewhere),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    let families: Vec<Value> = page
-        .families
-        .iter()
-        .map(|label| {
-            Value::Mapping(mapping(vec![
-                ("id", s(slugify(label))),
-                ("label", s(label.clone())),
-            ]))
+    let section = |section: Section, texts: &SectionTexts| -> Option<SectionFile> {
+        Some(SectionFile {
+            section,
+            heading: texts.heading.clone()?,
+            intro: paragraphs(&texts.intro),
+            callouts: texts
+                .callouts
+                .iter()
+                .map(|c| CalloutFile {
+                    title: c.title.clone(),
+                    body: paragraphs(&c.body),
+                    link: c.link.clone().map(|(label, url)| Link { label, url }),
+                })
+                .collect(),
         })
-        .collect();
-    let employer = employer
-        .map(str::to_string)
-        .or_else(|| page.employer.clone());
-    let bundle = mapping(vec![
-        ("base_url", base_url.map(s).unwrap_or(None)),
-        (
-            "page",
-            Some(Value::Mapping(mapping(vec![
-                ("title", s(page.title.clone())),
-                ("intro", s(paragraphs(&page.intro))),
-                ("sections", Some(Value::Sequence(sections))),
-            ]))),
-        ),
-        ("families", Some(Value::Sequence(families))),
-        (
-            "defaults",
-            employer.map(|e| Value::Mapping(mapping(vec![("employer", s(e))]))),
-        ),
-    ]);
+    };
+    let bundle = BundleFile {
+        base_url: base_url.map(str::to_string),
+        page: PageFile {
+            title: page.title.clone(),
+            intro: paragraphs(&page.intro),
+            sections: [
+                section(Section::Own, &page.own),
+                section(Section::Elsewhere, &page.elsewhere),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
+        },
+        families: page
+            .families
+            .iter()
+            .map(|label| Family {
+                id: slugify(label),
+                label: label.clone(),
+            })
+            .collect(),
+        defaults: DefaultsFile {
+            employer: employer
+                .map(str::to_string)
+                .or_else(|| page.employer.clone()),
+            family: None,
+        },
+        ..BundleFile::default()
+    };
     bundle_file(dir, &bundle)?;
     for (i, o) in page.offers.iter().enumerate() {
-        let loc = o.location_parts().map(|l| match l.department {
-            Some(d) => format!("{} ({d})", l.city),
-            None => l.city,
-        });
-        let front = mapping(vec![
-            ("id", s(o.id.clone())),
-            ("title", s(o.title.clone())),
-            ("family", s(slugify(&o.family))),
-            ("employer", o.employer.clone().map(Value::String)),
-            (
-                "section",
-                o.section_elsewhere
-                    .then(|| Value::String("elsewhere".into())),
-            ),
-            ("grade", o.grade.clone().map(Value::String)),
-            ("location", loc.map(Value::String)),
-            ("remote", o.remote.clone().map(Value::String)),
-            ("url", o.url.clone().map(Value::String)),
-            ("reference", o.reference.clone().map(Value::String)),
-            ("positions", o.positions.map(|n| Value::Number(n.into()))),
-        ]);
-        offer_file(dir, i, &o.id, &front, "")?;
+        let front = OfferFront {
+            id: o.id.clone(),
+            title: o.title.clone(),
+            family: Some(slugify(&o.family)),
+            employer: o.employer.clone(),
+            section: o.section_elsewhere.then_some(Section::Elsewhere),
+            grade: o.grade.clone(),
+            locations: o
+                .location_parts()
+                .map(|l| match l.department {
+                    Some(d) => format!("{} ({d})", l.city),
+                    None => l.city,
+                })
+                .into_iter()
+                .collect(),
+            remote: o.remote.clone(),
+            url: o.url.clone(),
+            reference: o.reference.clone(),
+            positions: o.positions,
+            ..OfferFront::default()
+        };
+        offer_file(dir, i, &front, "")?;
     }
     Ok(page.offers.len())
 }

@@ -3,9 +3,7 @@
 
 use std::path::Path;
 
-use serde_norway::{Mapping, Value};
-
-use crate::content::{slugify, BUNDLE_FILE};
+use crate::content::{slugify, BundleFile, OfferFront, BUNDLE_FILE};
 use crate::io::{create_dir, write, CliError};
 
 /// Escapes text so that markdown reads it back as the same plain text.
@@ -20,23 +18,8 @@ pub fn markdown_text(text: &str) -> String {
     out
 }
 
-/// Builds a YAML mapping from (key, value) pairs, skipping absent values.
-pub fn mapping(pairs: Vec<(&str, Option<Value>)>) -> Mapping {
-    let mut m = Mapping::new();
-    for (k, v) in pairs {
-        if let Some(v) = v {
-            m.insert(Value::String(k.to_string()), v);
-        }
-    }
-    m
-}
-
-pub fn s(text: impl Into<String>) -> Option<Value> {
-    Some(Value::String(text.into()))
-}
-
 /// Writes `dir/_bundle.yml`.
-pub fn bundle_file(dir: &Path, bundle: &Mapping) -> Result<(), CliError> {
+pub fn bundle_file(dir: &Path, bundle: &BundleFile) -> Result<(), CliError> {
     create_dir(dir)?;
     let yaml = serde_norway::to_string(bundle).expect("YAML serializes");
     write(
@@ -49,13 +32,12 @@ pub fn bundle_file(dir: &Path, bundle: &Mapping) -> Result<(), CliError> {
 pub fn offer_file(
     dir: &Path,
     position: usize,
-    id: &str,
-    front: &Mapping,
+    front: &OfferFront,
     body: &str,
 ) -> Result<(), CliError> {
     let offers = dir.join("offers");
     create_dir(&offers)?;
     let yaml = serde_norway::to_string(front).expect("YAML serializes");
-    let name = format!("{:04}-{}.md", position + 1, slugify(id));
+    let name = format!("{:04}-{}.md", position + 1, slugify(&front.id));
     write(&offers.join(name), format!("---\n{yaml}---\n{body}"))
 }
