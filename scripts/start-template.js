@@ -22,7 +22,7 @@
   // 3. The app, where it can run (without WebAssembly the board rendered in the page stays), once
   //    the page has loaded and painted: its module never competes with the first paint. Paint
   //    timing says when; where it cannot, or nothing paints (a hidden tab), after at most 3 s.
-  // The board's controls show only on a page marked .offres-app (style/components.css), marked
+  // The board's controls show only on a page marked .offres-app (style/components/page.css), marked
   // here before the first paint: where the app cannot run, or fails, the board stays a list to
   // read, as without JavaScript.
   var root = document.documentElement;

@@ -87,7 +87,7 @@ fn list_page(
     let facet_index = index.clone();
     view! {
         <h1 class="offres-title" lang="fr">{bundle.page.title.clone()}</h1>
-        <div class="offres-intro" lang="fr">
+        <div lang="fr">
             <DocumentView doc=bundle.page.intro.clone() />
         </div>
         {(skipped > 0).then(|| view! { <p class="offres-notice">{t.skipped(skipped)}</p> })}

@@ -15,7 +15,7 @@ pub fn CalloutBox(callout: Callout) -> impl IntoView {
             <h3 class="offres-callout__title" lang="fr">{callout.title}</h3>
             <div lang="fr"><DocumentView doc=callout.body heading_level=4 /></div>
             {link.map(|l| view! {
-                <p class="offres-callout__action">
+                <p>
                     <a class="offres-button" href=l.url>
                         <span lang="fr">{l.label}</span>
                         <span class="offres-sr-only">" " {t.external}</span>

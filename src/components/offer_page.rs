@@ -81,7 +81,7 @@ pub fn OfferPage(
     let back_top = back_href.clone();
     view! {
         <article class="offres-offer" aria-labelledby="offres-offre-titre">
-            <p class="offres-offer__back"><InternalLink state href=back_top>{t.back_to_list}</InternalLink></p>
+            <p><InternalLink state href=back_top>{t.back_to_list}</InternalLink></p>
             <h1 class="offres-title" id="offres-offre-titre" tabindex="-1" lang="fr" node_ref=heading>{offer.title.clone()}</h1>
             {inactive.map(|s| view! { <p class="offres-badge">{s}</p> })}
             <dl class="offres-facts">
@@ -111,7 +111,7 @@ pub fn OfferPage(
                     <p><a href=u>{t.full_offer_elsewhere} <span class="offres-sr-only">" " {t.external}</span></a></p>
                 })}
             </section>
-            <p class="offres-offer__back"><InternalLink state href=back_href>{t.back_to_list}</InternalLink></p>
+            <p><InternalLink state href=back_href>{t.back_to_list}</InternalLink></p>
         </article>
     }
 }

@@ -18,7 +18,7 @@ pub fn Preferences() -> impl IntoView {
         <div class="offres-prefs" role="group" aria-label=t.settings>
             <button
                 type="button"
-                class="offres-button offres-button--secondary offres-prefs__lang"
+                class="offres-button offres-button--secondary"
                 lang=t.other_code
                 aria-label=t.switch_language
                 on:click=switch_language
