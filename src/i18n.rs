@@ -8,7 +8,7 @@
 //! on a number (plurals, thousands) or a date.
 
 use leptos::prelude::use_context;
-use offers_core::{ContractKind, Date, Facet, Offer, ParseError, Status};
+use offers_core::{ContractKind, Date, Facet, GradeLevel, Offer, ParseError, RemoteMode, Status};
 
 use crate::api::LoadError;
 
@@ -105,12 +105,12 @@ pub struct Strings {
     pub theme_system: &'static str,
     pub theme_light: &'static str,
     pub theme_dark: &'static str,
-    /// Facet legends, in `Facet::ALL` order.
-    facets: [&'static str; 6],
-    grades: [&'static str; 4],
-    remote: [&'static str; 3],
-    /// Contract kinds, in `ContractKind` order.
-    contracts: [&'static str; 8],
+    /// Labels of the closed lists: functions whose match is exhaustive, so that a new value
+    /// cannot go without its label in each language.
+    facet: fn(Facet) -> &'static str,
+    grade: fn(GradeLevel) -> &'static str,
+    remote: fn(RemoteMode) -> &'static str,
+    contract: fn(ContractKind) -> &'static str,
     /// Month names where the date is not French (`Date::to_french` has those).
     months: Option<[&'static str; 12]>,
     thousands: char,
@@ -175,30 +175,35 @@ pub static FR: Strings = Strings {
     theme_system: "Celui du système",
     theme_light: "Clair",
     theme_dark: "Sombre",
-    facets: [
-        "Famille de métiers",
-        "Lieu",
-        "Catégorie",
-        "Télétravail",
-        "Type de contrat",
-        "Employeur",
-    ],
-    grades: ["Catégorie A+", "Catégorie A", "Catégorie B", "Catégorie C"],
-    remote: [
-        "Sans télétravail",
-        "Télétravail partiel",
-        "Télétravail complet",
-    ],
-    contracts: [
-        "Titulaire ou contractuel",
-        "Titulaire",
-        "Contractuel",
-        "CDD",
-        "CDI",
-        "Apprentissage",
-        "Stage",
-        "Autre contrat",
-    ],
+    facet: |facet| match facet {
+        Facet::Family => "Famille de métiers",
+        Facet::Location => "Lieu",
+        Facet::Grade => "Catégorie",
+        Facet::Remote => "Télétravail",
+        Facet::Contract => "Type de contrat",
+        Facet::Employer => "Employeur",
+    },
+    grade: |grade| match grade {
+        GradeLevel::APlus => "Catégorie A+",
+        GradeLevel::A => "Catégorie A",
+        GradeLevel::B => "Catégorie B",
+        GradeLevel::C => "Catégorie C",
+    },
+    remote: |mode| match mode {
+        RemoteMode::None => "Sans télétravail",
+        RemoteMode::Partial => "Télétravail partiel",
+        RemoteMode::Full => "Télétravail complet",
+    },
+    contract: |kind| match kind {
+        ContractKind::TitulaireOuContractuel => "Titulaire ou contractuel",
+        ContractKind::Titulaire => "Titulaire",
+        ContractKind::Contractuel => "Contractuel",
+        ContractKind::Cdd => "CDD",
+        ContractKind::Cdi => "CDI",
+        ContractKind::Apprentissage => "Apprentissage",
+        ContractKind::Stage => "Stage",
+        ContractKind::Autre => "Autre contrat",
+    },
     months: None,
     // U+202F, the narrow no-break space French typography puts between thousands.
     thousands: '\u{202f}',
@@ -263,26 +268,35 @@ pub static EN: Strings = Strings {
     theme_system: "The system's",
     theme_light: "Light",
     theme_dark: "Dark",
-    facets: [
-        "Job family",
-        "Location",
-        "Category",
-        "Remote work",
-        "Contract type",
-        "Employer",
-    ],
-    grades: ["Category A+", "Category A", "Category B", "Category C"],
-    remote: ["No remote work", "Partial remote work", "Full remote work"],
-    contracts: [
-        "Civil servant or contract",
-        "Civil servant",
-        "Contract",
-        "Fixed-term contract",
-        "Permanent contract",
-        "Apprenticeship",
-        "Internship",
-        "Other contract",
-    ],
+    facet: |facet| match facet {
+        Facet::Family => "Job family",
+        Facet::Location => "Location",
+        Facet::Grade => "Category",
+        Facet::Remote => "Remote work",
+        Facet::Contract => "Contract type",
+        Facet::Employer => "Employer",
+    },
+    grade: |grade| match grade {
+        GradeLevel::APlus => "Category A+",
+        GradeLevel::A => "Category A",
+        GradeLevel::B => "Category B",
+        GradeLevel::C => "Category C",
+    },
+    remote: |mode| match mode {
+        RemoteMode::None => "No remote work",
+        RemoteMode::Partial => "Partial remote work",
+        RemoteMode::Full => "Full remote work",
+    },
+    contract: |kind| match kind {
+        ContractKind::TitulaireOuContractuel => "Civil servant or contract",
+        ContractKind::Titulaire => "Civil servant",
+        ContractKind::Contractuel => "Contract",
+        ContractKind::Cdd => "Fixed-term contract",
+        ContractKind::Cdi => "Permanent contract",
+        ContractKind::Apprentissage => "Apprenticeship",
+        ContractKind::Stage => "Internship",
+        ContractKind::Autre => "Other contract",
+    },
     months: Some([
         "January",
         "February",
@@ -351,24 +365,24 @@ impl Strings {
     }
 
     pub fn facet_label(&self, facet: Facet) -> &'static str {
-        self.facets[facet as usize]
+        (self.facet)(facet)
     }
 
     /// The label of a facet option and whether it is the data's own (French) words: the data's
     /// for families, places and employers; ours for the rest.
     pub fn option_label(&self, facet: Facet, value: &str, data_label: &str) -> (String, bool) {
-        let ours: &[&'static str] = match facet {
-            Facet::Grade => &self.grades,
-            Facet::Remote => &self.remote,
-            Facet::Contract => &self.contracts,
-            _ => &[],
+        fn find<T: Copy>(all: &[T], word: fn(T) -> &'static str, value: &str) -> Option<T> {
+            all.iter().copied().find(|v| word(*v) == value)
+        }
+        let ours = match facet {
+            Facet::Grade => find(&GradeLevel::ALL, GradeLevel::url_word, value).map(self.grade),
+            Facet::Remote => find(&RemoteMode::ALL, RemoteMode::url_word, value).map(self.remote),
+            Facet::Contract => {
+                find(&ContractKind::ALL, ContractKind::url_word, value).map(self.contract)
+            }
+            Facet::Family | Facet::Location | Facet::Employer => None,
         };
-        let fixed = facet
-            .fixed_values()
-            .iter()
-            .position(|v| *v == value)
-            .and_then(|i| ours.get(i));
-        match fixed {
+        match ours {
             Some(label) => (label.to_string(), false),
             None => (data_label.to_string(), true),
         }
@@ -485,7 +499,7 @@ impl Strings {
     }
 
     pub fn contract(&self, kind: ContractKind) -> &'static str {
-        self.contracts[kind as usize]
+        (self.contract)(kind)
     }
 
     /// What the visitor is told when the bundle cannot be used.

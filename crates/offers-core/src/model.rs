@@ -171,6 +171,27 @@ pub struct Grade {
     pub label: String,
 }
 
+/// The values of a closed list, in their natural order, and the word of each in the board's URL,
+/// written once: a variant added to the enum and not here fails to compile (the match is
+/// exhaustive), so the facets, the URL and the labels cannot miss it.
+#[macro_export]
+macro_rules! url_words {
+    ($enum:ident { $($variant:ident => $word:literal,)* }) => {
+        impl $enum {
+            /// How many values.
+            pub const COUNT: usize = [$(stringify!($variant)),*].len();
+            /// Every value, in its natural order.
+            pub const ALL: [$enum; $enum::COUNT] = [$($enum::$variant),*];
+            /// Its word in the board's URL ("a-plus", "partiel", "cdd").
+            pub fn url_word(self) -> &'static str {
+                match self {
+                    $($enum::$variant => $word,)*
+                }
+            }
+        }
+    };
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum GradeLevel {
@@ -180,6 +201,13 @@ pub enum GradeLevel {
     B,
     C,
 }
+
+url_words!(GradeLevel {
+    APlus => "a-plus",
+    A => "a",
+    B => "b",
+    C => "c",
+});
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -208,6 +236,12 @@ pub enum RemoteMode {
     Full,
 }
 
+url_words!(RemoteMode {
+    None => "aucun",
+    Partial => "partiel",
+    Full => "complet",
+});
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Contract {
@@ -231,6 +265,17 @@ pub enum ContractKind {
     Stage,
     Autre,
 }
+
+url_words!(ContractKind {
+    TitulaireOuContractuel => "titulaire-ou-contractuel",
+    Titulaire => "titulaire",
+    Contractuel => "contractuel",
+    Cdd => "cdd",
+    Cdi => "cdi",
+    Apprentissage => "apprentissage",
+    Stage => "stage",
+    Autre => "autre",
+});
 
 /// When the job starts: a date when known, and the words used ("dès mai 2020").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

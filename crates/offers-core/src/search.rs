@@ -16,26 +16,19 @@ pub enum Facet {
     Employer,
 }
 
-impl Facet {
-    pub const ALL: [Facet; 6] = [
-        Facet::Family,
-        Facet::Location,
-        Facet::Grade,
-        Facet::Remote,
-        Facet::Contract,
-        Facet::Employer,
-    ];
+crate::url_words!(Facet {
+    Family => "famille",
+    Location => "lieu",
+    Grade => "categorie",
+    Remote => "teletravail",
+    Contract => "contrat",
+    Employer => "employeur",
+});
 
+impl Facet {
     /// Its URL parameter ("famille", "lieu"…).
     pub fn key(self) -> &'static str {
-        match self {
-            Facet::Family => "famille",
-            Facet::Location => "lieu",
-            Facet::Grade => "categorie",
-            Facet::Remote => "teletravail",
-            Facet::Contract => "contrat",
-            Facet::Employer => "employeur",
-        }
+        self.url_word()
     }
 
     fn index(self) -> usize {
@@ -44,21 +37,12 @@ impl Facet {
 
     /// The values of a facet whose options are ours rather than the data's (grade, remote work,
     /// contract), in their natural order; empty for the others.
-    pub fn fixed_values(self) -> &'static [&'static str] {
+    pub fn fixed_values(self) -> Vec<&'static str> {
         match self {
-            Facet::Grade => &["a-plus", "a", "b", "c"],
-            Facet::Remote => &["aucun", "partiel", "complet"],
-            Facet::Contract => &[
-                "titulaire-ou-contractuel",
-                "titulaire",
-                "contractuel",
-                "cdd",
-                "cdi",
-                "apprentissage",
-                "stage",
-                "autre",
-            ],
-            _ => &[],
+            Facet::Grade => GradeLevel::ALL.iter().map(|g| g.url_word()).collect(),
+            Facet::Remote => RemoteMode::ALL.iter().map(|r| r.url_word()).collect(),
+            Facet::Contract => ContractKind::ALL.iter().map(|c| c.url_word()).collect(),
+            Facet::Family | Facet::Location | Facet::Employer => Vec::new(),
         }
     }
 }
@@ -77,36 +61,6 @@ pub fn value_of(text: &str) -> String {
     words(text).join("-")
 }
 
-pub fn grade_value(level: GradeLevel) -> &'static str {
-    match level {
-        GradeLevel::APlus => "a-plus",
-        GradeLevel::A => "a",
-        GradeLevel::B => "b",
-        GradeLevel::C => "c",
-    }
-}
-
-pub fn remote_value(mode: RemoteMode) -> &'static str {
-    match mode {
-        RemoteMode::None => "aucun",
-        RemoteMode::Partial => "partiel",
-        RemoteMode::Full => "complet",
-    }
-}
-
-pub fn contract_value(kind: ContractKind) -> &'static str {
-    match kind {
-        ContractKind::TitulaireOuContractuel => "titulaire-ou-contractuel",
-        ContractKind::Titulaire => "titulaire",
-        ContractKind::Contractuel => "contractuel",
-        ContractKind::Cdd => "cdd",
-        ContractKind::Cdi => "cdi",
-        ContractKind::Apprentissage => "apprentissage",
-        ContractKind::Stage => "stage",
-        ContractKind::Autre => "autre",
-    }
-}
-
 /// How results are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sort {
@@ -122,7 +76,7 @@ pub enum Sort {
 pub struct Query {
     pub text: String,
     /// Selected values per facet, in [`Facet::ALL`] order.
-    pub selected: [Vec<String>; 6],
+    pub selected: [Vec<String>; Facet::COUNT],
     pub sort: Sort,
     /// Show filled, closed and past-date offers too.
     pub show_inactive: bool,
@@ -148,7 +102,7 @@ pub struct Results {
     pub offers: Vec<u32>,
     /// For each facet, for each of its options: how many offers the query would give with that
     /// option as the facet's only selection (the other filters kept).
-    pub counts: [Vec<u32>; 6],
+    pub counts: [Vec<u32>; Facet::COUNT],
     /// Offers that match but are hidden because they are no longer open.
     pub hidden_inactive: u32,
 }
@@ -187,9 +141,9 @@ pub struct SearchIndex {
     /// Sorted folded words, and for each the sorted offers containing it.
     vocab: Vec<String>,
     postings: Vec<Vec<u32>>,
-    options: [Vec<FacetOption>; 6],
+    options: [Vec<FacetOption>; Facet::COUNT],
     /// Per facet, per offer: the option indices it has (a place may be several).
-    values: [Vec<Vec<u16>>; 6],
+    values: [Vec<Vec<u16>>; Facet::COUNT],
     status: Vec<Status>,
     closes_on: Vec<Option<Date>>,
     published_on: Vec<Option<Date>>,
@@ -244,8 +198,8 @@ impl SearchIndex {
         let (vocab, postings): (Vec<String>, Vec<Vec<u32>>) = entries.into_iter().unzip();
 
         // Facet options and each offer's values.
-        let mut options: [Vec<FacetOption>; 6] = Default::default();
-        let mut values: [Vec<Vec<u16>>; 6] = Default::default();
+        let mut options: [Vec<FacetOption>; Facet::COUNT] = Default::default();
+        let mut values: [Vec<Vec<u16>>; Facet::COUNT] = Default::default();
         options[Facet::Family.index()] = bundle
             .families
             .iter()
@@ -256,7 +210,7 @@ impl SearchIndex {
             .collect();
         // Fixed lists in their natural order, keeping only the values some offer has.
         type Used = fn(&Offer) -> Option<&'static str>;
-        let fixed = |vals: &[&str], used: Used| -> Vec<FacetOption> {
+        let fixed = |vals: Vec<&str>, used: Used| -> Vec<FacetOption> {
             vals.iter()
                 .filter(|v| offers.iter().any(|o| used(o) == Some(**v)))
                 .map(|v| FacetOption {
@@ -266,13 +220,13 @@ impl SearchIndex {
                 .collect()
         };
         options[Facet::Grade.index()] = fixed(Facet::Grade.fixed_values(), |o| {
-            o.grade.as_ref().map(|g| grade_value(g.level))
+            o.grade.as_ref().map(|g| g.level.url_word())
         });
         options[Facet::Remote.index()] = fixed(Facet::Remote.fixed_values(), |o| {
-            o.remote.as_ref().map(|r| remote_value(r.mode))
+            o.remote.as_ref().map(|r| r.mode.url_word())
         });
         options[Facet::Contract.index()] = fixed(Facet::Contract.fixed_values(), |o| {
-            o.contract.as_ref().map(|c| contract_value(c.kind))
+            o.contract.as_ref().map(|c| c.kind.url_word())
         });
         // Places and employers: the labels found, sorted by their folded form.
         for (facet, labels) in [
@@ -322,15 +276,15 @@ impl SearchIndex {
             values[Facet::Location.index()].push(places);
             values[Facet::Grade.index()].push(one(
                 Facet::Grade,
-                offer.grade.as_ref().map(|g| grade_value(g.level)),
+                offer.grade.as_ref().map(|g| g.level.url_word()),
             ));
             values[Facet::Remote.index()].push(one(
                 Facet::Remote,
-                offer.remote.as_ref().map(|r| remote_value(r.mode)),
+                offer.remote.as_ref().map(|r| r.mode.url_word()),
             ));
             values[Facet::Contract.index()].push(one(
                 Facet::Contract,
-                offer.contract.as_ref().map(|c| contract_value(c.kind)),
+                offer.contract.as_ref().map(|c| c.kind.url_word()),
             ));
             values[Facet::Employer.index()]
                 .push(one(Facet::Employer, Some(&value_of(&offer.employer))));
