@@ -30,6 +30,15 @@ fn temp(name: &str) -> PathBuf {
     dir
 }
 
+/// A content directory `dir`: its `_bundle.yml`, and offer files (paths relative to `dir`).
+fn write_content(dir: &Path, bundle: &str, offers: &[(&str, &str)]) {
+    std::fs::create_dir_all(dir.join("offers")).unwrap();
+    std::fs::write(dir.join("_bundle.yml"), bundle).unwrap();
+    for (name, text) in offers {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+}
+
 fn read_bundle(path: &Path) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
@@ -286,23 +295,21 @@ fn builds_beta_gouv_offers_with_their_irregular_keys() {
 #[test]
 fn build_with_errors_names_file_and_line_and_writes_nothing() {
     let dir = temp("broken-content");
-    std::fs::create_dir_all(dir.join("offers")).unwrap();
-    std::fs::write(dir.join("_bundle.yml"), "page:\n  title: T\nfamilies:\n  - {id: design, label: Design}\ndefaults:\n  employer: DINUM\n").unwrap();
-    std::fs::write(
-        dir.join("offers/a.md"),
-        "---\ntitle: Bonne offre\nfamily: design\n---\nTexte.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("offers/b.md"),
-        "---\ntitle: Mauvaise famille\nlayout: post\nfamily: astronautique\nfoo: bar\n---\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("offers/c.md"),
-        "---\ntitle: Lien piégé\nfamily: design\nurl: javascript:alert(1)\n---\n",
-    )
-    .unwrap();
+    write_content(
+        &dir,
+        "page:\n  title: T\nfamilies:\n  - {id: design, label: Design}\ndefaults:\n  employer: DINUM\n",
+        &[
+            ("offers/a.md", "---\ntitle: Bonne offre\nfamily: design\n---\nTexte.\n"),
+            (
+                "offers/b.md",
+                "---\ntitle: Mauvaise famille\nlayout: post\nfamily: astronautique\nfoo: bar\n---\n",
+            ),
+            (
+                "offers/c.md",
+                "---\ntitle: Lien piégé\nfamily: design\nurl: javascript:alert(1)\n---\n",
+            ),
+        ],
+    );
     let out_path = dir.join("out.json");
     // validate on the directory says the same as build, and writes nothing either.
     let validated = offers(&["validate", s(&dir)]);
@@ -634,23 +641,21 @@ fn import_checks_what_it_wrote_and_never_reports_success_on_content_that_will_no
 fn feeds_list_only_active_offers_and_stay_well_formed_xml_for_any_text() {
     let dir = temp("feeds-hostile");
     let content = dir.join("content");
-    std::fs::create_dir_all(content.join("offers")).unwrap();
-    std::fs::write(
-        content.join("_bundle.yml"),
+    // Non-characters and controls in every text the feeds carry; an offer closed yesterday.
+    write_content(
+        &content,
         "page:\n  title: \"Offres \\uFFFE\\u0001\"\nfamilies:\n  - {id: produit, label: Produit}\ndefaults:\n  employer: DINUM\n  family: produit\n",
-    )
-    .unwrap();
-    // Non-characters and controls in every text the feeds carry.
-    std::fs::write(
-        content.join("offers/a.md"),
-        "---\ntitle: \"Développeur \\uFFFF\\u0008 \\x1b[31m\"\nemployer: \"DINUM \\uFFFE\"\nclosing_date: 2026-12-31\n---\nMission \u{b}: \\u{7}\n",
-    )
-    .unwrap();
-    std::fs::write(
-        content.join("offers/b.md"),
-        "---\ntitle: Offre close hier\nclosing_date: 2026-11-22\n---\nTexte.\n",
-    )
-    .unwrap();
+        &[
+            (
+                "offers/a.md",
+                "---\ntitle: \"Développeur \\uFFFF\\u0008 \\x1b[31m\"\nemployer: \"DINUM \\uFFFE\"\nclosing_date: 2026-12-31\n---\nMission \u{b}: \\u{7}\n",
+            ),
+            (
+                "offers/b.md",
+                "---\ntitle: Offre close hier\nclosing_date: 2026-11-22\n---\nTexte.\n",
+            ),
+        ],
+    );
     let out = offers(&[
         "build",
         s(&content),
