@@ -8,7 +8,7 @@ if (window.parent !== window) {
   // The body's own height, not the document's scrollHeight, which is never less than the frame:
   // the frame must also shrink (the board rendered at build time, all offers, gives way to the
   // app's filtered list).
-  const post = () => window.parent.postMessage({ type: 'offres:height', height: Math.ceil(document.body.getBoundingClientRect().height) }, '*');
+  const post = () => window.parent.postMessage({ type: '__EMBED_HEIGHT__', height: Math.ceil(document.body.getBoundingClientRect().height) }, '*');
   new ResizeObserver(post).observe(document.body);
   post();
 }

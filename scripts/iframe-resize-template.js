@@ -6,7 +6,7 @@
 (() => {
   const origin = new URL(document.currentScript ? document.currentScript.src : location.href).origin;
   window.addEventListener('message', (event) => {
-    if (event.origin !== origin || !event.data || event.data.type !== 'offres:height') return;
+    if (event.origin !== origin || !event.data || event.data.type !== '__EMBED_HEIGHT__') return;
     for (const frame of document.querySelectorAll('iframe')) {
       if (frame.contentWindow === event.source) {
         const height = Math.ceil(Number(event.data.height));

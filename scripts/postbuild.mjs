@@ -45,7 +45,21 @@ if (!parts) {
   process.exit(1);
 }
 const root = new URL('..', import.meta.url).pathname;
-const START = readFileSync(join(root, 'scripts/start-template.js'), 'utf8').trim();
+// The names the app shares with these scripts, written once in src/shared_names.rs.
+const shared = Object.fromEntries([...readFileSync(join(root, 'src/shared_names.rs'), 'utf8')
+  .matchAll(/^pub const ([A-Z_]+): &str = "([^"]*)";$/gm)].map((m) => [m[1], m[2]]));
+/** A script of scripts/ with its `__NAME__` placeholders filled (shared names, then `values`). */
+function template(file, values = {}) {
+  const all = { ...shared, ...values };
+  return readFileSync(join(root, 'scripts', file), 'utf8').replace(/__([A-Z_]+)__/g, (placeholder, name) => {
+    if (!(name in all)) {
+      console.error(`postbuild: scripts/${file}: unknown placeholder ${placeholder}`);
+      process.exit(1);
+    }
+    return all[name];
+  });
+}
+const START = template('start-template.js').trim();
 const startHash = `'sha256-${createHash('sha256').update(START).digest('base64')}'`;
 const headers = readFileSync(join(root, 'deploy/nginx/security-headers.conf'), 'utf8');
 if (!headers.includes(startHash)) {
@@ -98,8 +112,8 @@ writeFileSync(statement, readFileSync(statement, 'utf8').replace('<!-- offres:st
 
 // 5. The iframe embedding: embed.html is the board plus embed.js (reports its height);
 //    iframe-resize.js is for the host page.
-writeFileSync(join(dir, 'embed.js'), readFileSync(join(root, 'scripts/embed-template.js')));
-writeFileSync(join(dir, 'iframe-resize.js'), readFileSync(join(root, 'scripts/iframe-resize-template.js')));
+writeFileSync(join(dir, 'embed.js'), template('embed-template.js'));
+writeFileSync(join(dir, 'iframe-resize.js'), template('iframe-resize-template.js'));
 writeFileSync(join(dir, 'embed.html'), html.replace('</head>', '<script type="module" src="./embed.js"></script></head>'));
 
 const files = readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile() && !/\.(br|gz)$/.test(f) && !['sw.js', 'offers.json', 'widget.js', 'iframe-resize.js', 'sitemap.xml', 'robots.txt'].includes(f));
@@ -111,19 +125,13 @@ if (!formatVersion) {
   console.error('postbuild: FORMAT_VERSION not found in crates/offers-core/src/model.rs');
   process.exit(1);
 }
-const sw = readFileSync(join(root, 'scripts/sw-template.js'), 'utf8')
-  .replace('__VERSION__', version)
-  .replace('__FORMAT_VERSION__', formatVersion)
-  .replace('__PRECACHE__', JSON.stringify(precache));
+const sw = template('sw-template.js', { VERSION: version, FORMAT_VERSION: formatVersion, PRECACHE: JSON.stringify(precache) });
 writeFileSync(join(dir, 'sw.js'), sw);
 
 // 7. The widget: widget.js defines <offres-emploi>, loading this build's code and styles into a
 //    shadow root (names resolved against widget.js itself, so it works from any origin).
 const styles = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"/g)].map((m) => m[1]);
-const widget = readFileSync(join(root, 'scripts/widget-template.js'), 'utf8')
-  .replace('__STYLES__', JSON.stringify(styles))
-  .replace('__CODE__', JSON.stringify(`./${glue}`))
-  .replace('__WASM__', JSON.stringify(`./${wasmFile}`));
+const widget = template('widget-template.js', { STYLES: JSON.stringify(styles), CODE: JSON.stringify(`./${glue}`), WASM: JSON.stringify(`./${wasmFile}`) });
 writeFileSync(join(dir, 'widget.js'), widget);
 
 const TEXT = new Set(['.html', '.js', '.css', '.wasm', '.json', '.atom', '.xml', '.svg', '.txt', '.webmanifest']);

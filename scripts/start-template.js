@@ -2,10 +2,11 @@
   // The board's start, inline in index.html's <head> (scripts/postbuild.mjs). It never changes
   // with a build, so its hash can stand in the Content-Security-Policy (deploy/nginx): the names
   // of this build's module come from <meta name="offres-module" content="GLUE WASM">.
-  // 1. The theme the visitor chose (keys and values of src/prefs.rs), before the first paint.
+  // 1. The theme the visitor chose, before the first paint. (The build puts in the names of
+  //    src/shared_names.rs.)
   try {
-    var theme = localStorage.getItem('offres-theme');
-    if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
+    var theme = localStorage.getItem('__THEME_KEY__');
+    if (theme === '__THEME_LIGHT__' || theme === '__THEME_DARK__') document.documentElement.dataset.theme = theme;
   } catch (e) {}
   // 2. Offline: the service worker's "bundle updated" message becomes a DOM event for the app. The
   //    worker itself is registered once the app runs (below): its precaching never competes with
@@ -16,7 +17,7 @@
   };
   if (sw) {
     sw.addEventListener('message', function (e) {
-      if (e.data && e.data.type === 'offres:bundle-updated') dispatchEvent(new CustomEvent('offres:bundle-updated'));
+      if (e.data && e.data.type === '__BUNDLE_UPDATED__') dispatchEvent(new CustomEvent('__BUNDLE_UPDATED__'));
     });
   }
   // 3. The app, where it can run (without WebAssembly the board rendered in the page stays), once

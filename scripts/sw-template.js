@@ -65,7 +65,7 @@ self.addEventListener('activate', (event) => {
 
 async function notifyUpdated() {
   for (const client of await self.clients.matchAll({ type: 'window' })) {
-    client.postMessage({ type: 'offres:bundle-updated' });
+    client.postMessage({ type: '__BUNDLE_UPDATED__' });
   }
 }
 

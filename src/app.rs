@@ -95,7 +95,9 @@ pub fn OfferBoard(
         // The service worker found a newer bundle than the one shown: offer to show it.
         let updated = RwSignal::new(false);
         let handle =
-            window_event_listener_untyped("offres:bundle-updated", move |_| updated.set(true));
+            window_event_listener_untyped(crate::shared_names::BUNDLE_UPDATED, move |_| {
+                updated.set(true)
+            });
         on_cleanup(move || handle.remove());
         let show_update = Callback::new(move |()| {
             updated.set(false);

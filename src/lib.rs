@@ -12,6 +12,7 @@ pub mod prefs;
 pub mod ready;
 #[cfg(feature = "ssr")]
 pub mod render;
+pub mod shared_names;
 mod take_over;
 pub mod url_state;
 

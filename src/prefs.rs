@@ -10,10 +10,11 @@ use leptos::prelude::window;
 use crate::i18n::Lang;
 
 pub const LANG_KEY: &str = "offres-langue";
-pub const THEME_KEY: &str = "offres-theme";
+pub use crate::shared_names::THEME_KEY;
+use crate::shared_names::{THEME_DARK, THEME_LIGHT};
 
 /// The themes a visitor can choose; "system" follows `prefers-color-scheme`.
-pub const THEMES: [&str; 3] = ["system", "light", "dark"];
+pub const THEMES: [&str; 3] = ["system", THEME_LIGHT, THEME_DARK];
 
 fn storage() -> Option<web_sys::Storage> {
     // The build-time render has no visitor, so no preference: French, the system's theme.

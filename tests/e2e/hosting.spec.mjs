@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, request } from '@playwright/test';
 import { NGINX_ROOT, NGINX_SUB } from '../../playwright.config.mjs';
-import { BoardPage, defaultBundle, repoFile } from './pages/board-page.mjs';
+import { BoardPage, defaultBundle, startScript } from './pages/board-page.mjs';
 
 test.use({ serviceWorkers: 'allow' });
 
 const open = defaultBundle().offers.filter((o) => o.status === 'open');
 // The one inline script allowed: the start (scripts/start-template.js), by its hash.
-const START = repoFile('scripts/start-template.js').trim();
+const START = startScript();
 const START_HASH = `'sha256-${createHash('sha256').update(START).digest('base64')}'`;
 const CSP = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${START_HASH}; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'`;
 
