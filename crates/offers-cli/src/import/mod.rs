@@ -16,9 +16,13 @@ fn check_written(output: &Path) -> Result<Outcome, CliError> {
     let (_, _, findings) = crate::content::build_checked(output, None, today, false)?;
     if findings.iter().any(|f| f.error) {
         print_located(output, &findings);
+        let no_employer = findings
+            .iter()
+            .any(|f| f.message.contains("employeur absent"));
         eprintln!(
-            "{} : erreur : contenu écrit, mais il ne passera pas `offers build` ; corrigez-le comme indiqué ci-dessus (ou relancez l'import avec --employer)",
-            output.display()
+            "{} : erreur : contenu écrit, mais il ne passera pas `offers build` ; corrigez-le comme indiqué ci-dessus{}",
+            output.display(),
+            if no_employer { " (ou relancez l'import avec --employer)" } else { "" }
         );
         return Ok(Outcome::Invalid);
     }
