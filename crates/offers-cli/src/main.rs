@@ -43,9 +43,10 @@ enum Command {
         #[arg(long)]
         pretty: bool,
     },
-    /// Turns a legacy "Rejoignez-nous" page, or a job-board CSV export (.csv, pipe or semicolon
-    /// separated), into a content directory (one file per offer and _bundle.yml). Reports panels
-    /// whose title and button links differ, URLs used twice, duplicate references, truncated rows.
+    /// Turns a legacy "Rejoignez-nous" page, a job-board CSV export (.csv, pipe or semicolon
+    /// separated) or a TalentSoft JSON export (.json) into a content directory (one file per offer
+    /// and _bundle.yml), then checks it as `build` will. Reports panels whose title and button
+    /// links differ, URLs used twice, duplicate references, truncated rows, missing places.
     Import {
         /// The page (markdown with HTML, as the Jekyll sites keep it) or the CSV export.
         source: PathBuf,

@@ -723,3 +723,63 @@ fn page_links_are_checked_like_offer_links_from_import_to_validate() {
         stderr(&out)
     );
 }
+
+#[test]
+fn imports_the_talentsoft_json_export_with_its_duplicate_and_missing_addresses_reported() {
+    let dir = temp("json-pep");
+    let file = "metiers-numeriques-controllers-pep.json";
+    let out = offers(&[
+        "import",
+        s(&fixture(&format!("sources/json/{file}"))),
+        "-o",
+        s(&dir),
+    ]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    let count = |needle: &str| err.lines().filter(|l| l.contains(needle)).count();
+    // 154 offers, one reference twice (an identical object), 49 without a job address (one of
+    // them the duplicate): read from the city or the department instead.
+    assert_eq!(count("en double"), 1, "{err}");
+    assert!(err.contains(&format!(
+        "{file}:1667 : avertissement : référence 2021-690730 en double (ligne identique : ligne 1618)"
+    )));
+    assert_eq!(count("sans adresse du poste"), 48, "{err}");
+    assert!(
+        err.lines().all(|l| l.contains(&format!("{file}:"))),
+        "{err}"
+    );
+    let bundle_path = dir.join("bundle.json");
+    let built = offers(&[
+        "build",
+        s(&dir),
+        "-o",
+        s(&bundle_path),
+        "--today",
+        "2026-11-23",
+    ]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let b = read_bundle(&bundle_path);
+    let list = b["offers"].as_array().unwrap();
+    assert_eq!(list.len(), 153);
+    assert!(list
+        .iter()
+        .all(|o| o["locations"].as_array().is_some_and(|l| !l.is_empty())));
+    let first = &list[0];
+    assert_eq!(
+        first["title"],
+        "DGCCRF-Réglementation RH, déontologie, contentieux, discipline H/F"
+    );
+    assert_eq!(first["reference"], "MEF_2021-4760");
+    assert!(first["employer"]
+        .as_str()
+        .unwrap()
+        .starts_with("Direction générale de la concurrence"));
+    assert_eq!(first["locations"][0]["department"], "75");
+    assert_eq!(first["grade"]["level"], "A");
+    assert_eq!(
+        first["apply"]["email"],
+        "Bureau-2A-recrutement@dgccrf.finances.gouv.fr"
+    );
+    assert_eq!(first["contract"]["kind"], "titulaire_ou_contractuel");
+    assert!(first["description"].is_array());
+}

@@ -11,6 +11,8 @@ const PAGE_2019: &str = include_str!("../../../tests/fixtures/sources/rejoignez-
 const BETA_OFFER: &str =
     include_str!("../../../tests/fixtures/sources/beta/offer-beta-2021-06-15-transverse-dev.md");
 const BUNDLE: &str = include_str!("../../../public/offers.json");
+const PEP_JSON: &str =
+    include_str!("../../../tests/fixtures/sources/json/metiers-numeriques-controllers-pep.json");
 
 /// Any Unicode text, weighted towards what breaks byte-offset code: characters whose lowercase
 /// is longer, combining marks, non-characters, controls, right-to-left marks, and digits and
@@ -158,6 +160,11 @@ proptest! {
         let header = "Par_URL_offre|Par_ref_offre|Description|Libelle_metier_OGR|TCO_cle\n";
         let _ = csv_export::read_export(&format!("{header}{text}"));
         let _ = csv_export::read_export(&text);
+    }
+
+    #[test]
+    fn json_import_never_panics(text in prop_oneof![mutated(PEP_JSON), markupish(), unicode()]) {
+        let _ = offers_cli::import::json_export::read_export(&text);
     }
 
     #[test]

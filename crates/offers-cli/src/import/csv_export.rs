@@ -8,7 +8,9 @@ use std::path::Path;
 use offers_core::Family;
 
 use super::write::{bundle_file, markdown_text, offer_file};
-use crate::content::{reference_in_url, slugify, BundleFile, DefaultsFile, OfferFront, PageFile};
+use crate::content::{
+    grade_level, reference_in_url, slugify, BundleFile, DefaultsFile, OfferFront, PageFile,
+};
 use crate::io::CliError;
 
 /// One offer read from a row.
@@ -74,10 +76,39 @@ pub fn read_export(text: &str) -> Export {
         .headers()
         .map(|h| h.iter().map(str::to_string).collect())
         .unwrap_or_default();
-    let col = |names: &[&str]| {
+    let mut warnings = Vec::new();
+    let mut records = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(r) => records.push((
+                r.position()
+                    .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0)),
+                r.iter().map(str::to_string).collect(),
+            )),
+            Err(e) => {
+                let line = e
+                    .position()
+                    .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
+                warnings.push((line, format!("ligne illisible, ignorée : {e}")));
+            }
+        }
+    }
+    read_records(&headers, records, warnings)
+}
+
+/// Reads the export's records, `(line, fields)` under `headers`: the CSV's rows, or the objects of
+/// a TalentSoft JSON export (same column names). Columns are found by name; where several name
+/// the same thing, the first one that is not empty in a record wins.
+pub fn read_records(
+    headers: &[String],
+    records: Vec<(usize, Vec<String>)>,
+    warnings: Vec<(usize, String)>,
+) -> Export {
+    let col = |names: &[&str]| -> Vec<usize> {
         names
             .iter()
-            .find_map(|n| headers.iter().position(|h| h.eq_ignore_ascii_case(n)))
+            .filter_map(|n| headers.iter().position(|h| h.eq_ignore_ascii_case(n)))
+            .collect()
     };
     let c_ref = col(&["Par_ref_offre", "Offer_Reference_", "OfferID"]);
     let c_url = col(&["Par_URL_offre"]);
@@ -102,26 +133,16 @@ pub fn read_export(text: &str) -> Export {
     ]);
     let c_closes = col(&["SchedulingData_DefaultPublicationEndDate_"]);
 
-    let mut export = Export::default();
+    let c_apply = col(&["Origin_CustomFieldsTranslation_ShortText2_"]);
+    let c_address = col(&["Location_JobLocation_"]);
+
+    let mut export = Export {
+        warnings,
+        ..Export::default()
+    };
     let mut seen: std::collections::HashMap<String, (usize, Vec<String>)> =
         std::collections::HashMap::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e
-                    .position()
-                    .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
-                export
-                    .warnings
-                    .push((line, format!("ligne illisible, ignorée : {e}")));
-                continue;
-            }
-        };
-        let line = record
-            .position()
-            .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
-        let fields: Vec<String> = record.iter().map(str::to_string).collect();
+    for (line, fields) in records {
         if fields.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
@@ -136,12 +157,13 @@ pub fn read_export(text: &str) -> Export {
             ));
             continue;
         }
-        let get = |c: Option<usize>| {
-            c.and_then(|i| fields.get(i))
+        let get = |c: &[usize]| {
+            c.iter()
+                .filter_map(|i| fields.get(*i))
                 .map(|v| v.trim().to_string())
-                .filter(|v| !v.is_empty())
+                .find(|v| !v.is_empty())
         };
-        let mut url = get(c_url);
+        let mut url = get(&c_url);
         if let Some(u) = url.as_mut() {
             if u.chars().any(char::is_whitespace) {
                 let fixed: String = u.split_whitespace().collect::<Vec<_>>().join("%20");
@@ -152,7 +174,7 @@ pub fn read_export(text: &str) -> Export {
                 *u = fixed;
             }
         }
-        let Some(reference) = get(c_ref).or_else(|| url.as_deref().and_then(reference_in_url))
+        let Some(reference) = get(&c_ref).or_else(|| url.as_deref().and_then(reference_in_url))
         else {
             export
                 .warnings
@@ -185,7 +207,7 @@ pub fn read_export(text: &str) -> Export {
         for k in keys {
             seen.insert(k, (line, fields.clone()));
         }
-        let Some(title) = get(c_title).or_else(|| url.as_deref().and_then(title_from_url)) else {
+        let Some(title) = get(&c_title).or_else(|| url.as_deref().and_then(title_from_url)) else {
             export
                 .warnings
                 .push((line, format!("offre {reference} sans intitulé, ignorée")));
@@ -196,8 +218,8 @@ pub fn read_export(text: &str) -> Export {
                 .replace("\\n", "\n")
                 .replace('\r', "")
         };
-        let mut description = get(c_desc).map(unescape).unwrap_or_default();
-        if let Some(profile) = get(c_profile).map(unescape) {
+        let mut description = get(&c_desc).map(unescape).unwrap_or_default();
+        if let Some(profile) = get(&c_profile).map(unescape) {
             description.push_str("\n\n## Profil recherché\n\n");
             description.push_str(&profile);
         }
@@ -206,17 +228,17 @@ pub fn read_export(text: &str) -> Export {
             title,
             reference: Some(reference.clone()),
             url,
-            employer: get(c_employer),
+            employer: get(&c_employer),
             ..OfferFront::default()
         };
-        let dept_code = get(c_dept).or_else(|| {
-            get(c_dept_name).and_then(|d| {
+        let dept_code = get(&c_dept).or_else(|| {
+            get(&c_dept_name).and_then(|d| {
                 d.rsplit_once('(')
                     .map(|(_, c)| c.trim_end_matches(')').to_string())
             })
         });
-        let place = get(c_city)
-            .or_else(|| get(c_dept_name).map(|d| d.split(" (").next().unwrap_or(&d).to_string()));
+        let place = get(&c_city)
+            .or_else(|| get(&c_dept_name).map(|d| d.split(" (").next().unwrap_or(&d).to_string()));
         front.locations = place
             .map(|p| match dept_code {
                 Some(c) => format!("{p} ({c})"),
@@ -224,15 +246,32 @@ pub fn read_export(text: &str) -> Export {
             })
             .into_iter()
             .collect();
-        front.contract = get(c_contract);
-        front.duration = get(c_months)
+        front.contract = get(&c_contract);
+        front.duration = get(&c_months)
             .filter(|m| m != "0")
             .map(|m| format!("{m} mois"));
-        front.grade = get(c_grade)
-            .filter(|g| matches!(g.as_str(), "A+" | "A" | "B" | "C"))
-            .map(|g| format!("Catégorie {g}"));
-        front.published_on = get(c_published).map(|d| d.chars().take(10).collect());
-        front.closes_on = get(c_closes).map(|d| d.chars().take(10).collect());
+        front.grade = get(&c_grade).and_then(|g| {
+            if matches!(g.as_str(), "A+" | "A" | "B" | "C") {
+                Some(format!("Catégorie {g}"))
+            } else {
+                grade_level(&g).is_some().then_some(g)
+            }
+        });
+        front.apply_email = get(&c_apply).filter(|a| a.contains('@') && !a.contains(' '));
+        if front.locations.is_empty() {
+            export.warnings.push((
+                line,
+                format!("offre {reference} sans lieu, importée sans lieu"),
+            ));
+        } else if !c_address.is_empty() && get(&c_address).is_none() {
+            // TalentSoft's job address is empty: the place comes from the city or department.
+            export.warnings.push((
+                line,
+                format!("offre {reference} sans adresse du poste : lieu lu dans la ville ou le département"),
+            ));
+        }
+        front.published_on = get(&c_published).map(|d| d.chars().take(10).collect());
+        front.closes_on = get(&c_closes).map(|d| d.chars().take(10).collect());
         export.rows.push(Row {
             line,
             reference,

@@ -1,6 +1,7 @@
 //! `offers import`: other sources → a content directory that `offers build` turns into the bundle.
 
 pub mod csv_export;
+pub mod json_export;
 pub mod legacy;
 pub mod write;
 
@@ -36,11 +37,23 @@ pub fn run(
     base_url: Option<&str>,
 ) -> Result<Outcome, CliError> {
     let text = read(source)?;
-    let is_csv = source
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    if is_csv {
-        let export = csv_export::read_export(&text);
+    let extension = |ext: &str| {
+        source
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+    };
+    if extension("csv") || extension("json") {
+        let export = if extension("csv") {
+            csv_export::read_export(&text)
+        } else {
+            match json_export::read_export(&text) {
+                Ok(export) => export,
+                Err(e) => {
+                    eprintln!("{} : erreur : {e}", source.display());
+                    return Ok(Outcome::Invalid);
+                }
+            }
+        };
         for (line, message) in &export.warnings {
             eprintln!("{}:{line} : avertissement : {message}", source.display());
         }
