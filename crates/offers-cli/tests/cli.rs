@@ -39,6 +39,49 @@ fn write_content(dir: &Path, bundle: &str, offers: &[(&str, &str)]) {
     }
 }
 
+/// Imports the fixture `sources/{path}` into a fresh content directory, which must succeed and
+/// name file:line in every warning, then builds it; returns the import's warnings and the bundle.
+fn import_then_build(path: &str) -> (String, serde_json::Value) {
+    let dir = temp(&path.replace('/', "-"));
+    let out = offers(&[
+        "import",
+        s(&fixture(&format!("sources/{path}"))),
+        "-o",
+        s(&dir),
+    ]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{path}: {err}");
+    let file = path.rsplit('/').next().unwrap();
+    assert!(
+        err.lines().all(|l| l.contains(&format!("{file}:"))),
+        "every warning names file:line: {err}"
+    );
+    let bundle_path = dir.join("bundle.json");
+    let built = offers(&[
+        "build",
+        s(&dir),
+        "-o",
+        s(&bundle_path),
+        "--today",
+        "2026-11-23",
+    ]);
+    assert!(built.status.success(), "{path}: {}", stderr(&built));
+    (err, read_bundle(&bundle_path))
+}
+
+/// The 2023 seed page changed by `edit`, imported into a fresh directory: the import's output,
+/// the page's path and the content directory.
+fn import_edited_page(name: &str, edit: impl Fn(String) -> String) -> (Output, PathBuf, PathBuf) {
+    let page = edit(std::fs::read_to_string(fixture("sources/rejoignez-nous-2023.md")).unwrap());
+    let dir = temp(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    let source = dir.join("page.md");
+    std::fs::write(&source, page).unwrap();
+    let content = dir.join("content");
+    let out = offers(&["import", s(&source), "-o", s(&content)]);
+    (out, source, content)
+}
+
 fn read_bundle(path: &Path) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
@@ -541,15 +584,7 @@ fn imports_job_board_csv_exports_deduplicated_with_every_irregularity_reported()
     ];
     let mut semicolon = serde_json::Value::Null;
     for (file, kept, dups, identical, truncated, blanks, untitled) in cases {
-        let dir = temp(&format!("csv-{kept}"));
-        let out = offers(&[
-            "import",
-            s(&fixture(&format!("sources/csv/{file}"))),
-            "-o",
-            s(&dir),
-        ]);
-        let err = stderr(&out);
-        assert!(out.status.success(), "{file}: {err}");
+        let (err, b) = import_then_build(&format!("csv/{file}"));
         let count = |needle: &str| err.lines().filter(|l| l.contains(needle)).count();
         assert_eq!(
             (
@@ -562,21 +597,6 @@ fn imports_job_board_csv_exports_deduplicated_with_every_irregularity_reported()
             (dups, identical, truncated, blanks, untitled),
             "{file}"
         );
-        assert!(
-            err.lines().all(|l| l.contains(&format!("{file}:"))),
-            "every warning names file:line"
-        );
-        let bundle_path = dir.join("bundle.json");
-        let built = offers(&[
-            "build",
-            s(&dir),
-            "-o",
-            s(&bundle_path),
-            "--today",
-            "2026-11-23",
-        ]);
-        assert!(built.status.success(), "{file}: {}", stderr(&built));
-        let b = read_bundle(&bundle_path);
         let list = b["offers"].as_array().unwrap();
         assert_eq!(list.len(), kept, "{file}");
         let refs: std::collections::HashSet<&str> = list
@@ -603,16 +623,10 @@ fn imports_job_board_csv_exports_deduplicated_with_every_irregularity_reported()
 #[test]
 fn import_checks_what_it_wrote_and_never_reports_success_on_content_that_will_not_build() {
     // The 2023 page with its employer named nowhere (no "à la DINUM", no "au sein de la DINUM").
-    let page = std::fs::read_to_string(fixture("sources/rejoignez-nous-2023.md"))
-        .unwrap()
-        .replace("disponibles à la DINUM :", "disponibles :")
-        .replace("au sein de la DINUM", "avec nous");
-    let dir = temp("import-no-employer");
-    std::fs::create_dir_all(&dir).unwrap();
-    let source = dir.join("page.md");
-    std::fs::write(&source, page).unwrap();
-    let content = dir.join("content");
-    let out = offers(&["import", s(&source), "-o", s(&content)]);
+    let (out, source, content) = import_edited_page("import-no-employer", |page| {
+        page.replace("disponibles à la DINUM :", "disponibles :")
+            .replace("au sein de la DINUM", "avec nous")
+    });
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
@@ -691,19 +705,13 @@ fn feeds_list_only_active_offers_and_stay_well_formed_xml_for_any_text() {
 #[test]
 fn page_links_are_checked_like_offer_links_from_import_to_validate() {
     // A callout's button and a link in the page's introduction, both javascript:.
-    let page = std::fs::read_to_string(fixture("sources/rejoignez-nous-2023.md"))
-        .unwrap()
-        .replace(
+    let (out, source, _) = import_edited_page("page-links", |page| {
+        page.replace(
             "<a href=\"https://metiers.numerique.gouv.fr\" class=\"button\"",
             "<a href=\"javascript:alert(1)\" class=\"button\"",
         )
-        .replace("(#offresministeres)", "(javascript:alert(2))");
-    let dir = temp("page-links");
-    std::fs::create_dir_all(&dir).unwrap();
-    let source = dir.join("page.md");
-    std::fs::write(&source, page).unwrap();
-    let content = dir.join("content");
-    let out = offers(&["import", s(&source), "-o", s(&content)]);
+        .replace("(#offresministeres)", "(javascript:alert(2))")
+    });
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
@@ -711,7 +719,7 @@ fn page_links_are_checked_like_offer_links_from_import_to_validate() {
         "{err}"
     );
     // The same bundle, written by hand, is refused by validate.
-    let bundle = dir.join("offers.json");
+    let bundle = source.with_file_name("offers.json");
     let mut json = read_bundle(&root().join("public/offers.json"));
     json["page"]["intro"] = serde_json::json!([{"paragraph": [{"link": {"href": "javascript:alert(2)", "content": [{"text": "ici"}]}}]}]);
     std::fs::write(&bundle, json.to_string()).unwrap();
@@ -726,16 +734,8 @@ fn page_links_are_checked_like_offer_links_from_import_to_validate() {
 
 #[test]
 fn imports_the_talentsoft_json_export_with_its_duplicate_and_missing_addresses_reported() {
-    let dir = temp("json-pep");
     let file = "metiers-numeriques-controllers-pep.json";
-    let out = offers(&[
-        "import",
-        s(&fixture(&format!("sources/json/{file}"))),
-        "-o",
-        s(&dir),
-    ]);
-    let err = stderr(&out);
-    assert!(out.status.success(), "{err}");
+    let (err, b) = import_then_build(&format!("json/{file}"));
     let count = |needle: &str| err.lines().filter(|l| l.contains(needle)).count();
     // 154 offers, one reference twice (an identical object), 49 without a job address (one of
     // them the duplicate): read from the city or the department instead.
@@ -744,21 +744,6 @@ fn imports_the_talentsoft_json_export_with_its_duplicate_and_missing_addresses_r
         "{file}:1667 : avertissement : référence 2021-690730 en double (ligne identique : ligne 1618)"
     )));
     assert_eq!(count("sans adresse du poste"), 48, "{err}");
-    assert!(
-        err.lines().all(|l| l.contains(&format!("{file}:"))),
-        "{err}"
-    );
-    let bundle_path = dir.join("bundle.json");
-    let built = offers(&[
-        "build",
-        s(&dir),
-        "-o",
-        s(&bundle_path),
-        "--today",
-        "2026-11-23",
-    ]);
-    assert!(built.status.success(), "{}", stderr(&built));
-    let b = read_bundle(&bundle_path);
     let list = b["offers"].as_array().unwrap();
     assert_eq!(list.len(), 153);
     assert!(list
