@@ -10,11 +10,13 @@
 # and offer pages brought it to 167 KB; the English interface, lang marks, the display settings
 # and keyboard focus to 171 KB (budget 170 KiB); the take-over of the board rendered at build time
 # and the filter disclosure (+5 KB in the wasm, +2.4 KB of HTML: the board itself) to 178.7 KB,
-# before the cuts measured in the README ("Where the wasm's bytes go").
+# before the cuts measured in the README ("Where the wasm's bytes go"); the checks of issue
+# "Reliability" (document shape, page links, family slugs, mailto encoding) to 180.4 KB; one stable
+# sort fewer (the facet options, unique before they are sorted) to 179.5 KB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIST=${1:-dist}
-FIRST_BR=${FIRST_BR:-181000}       # ratchet: measured + ~1 %
+FIRST_BR=${FIRST_BR:-180500}       # ratchet: measured (179 548) + ~0.5 %
 FIRST_TARGET=122880                # 120 KiB, the issue's target
 CRITICAL_BR=${CRITICAL_BR:-14000}  # one round trip
 

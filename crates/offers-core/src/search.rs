@@ -242,16 +242,18 @@ impl SearchIndex {
                 offers.iter().map(|o| o.employer.clone()).collect(),
             ),
         ] {
+            // The first label of each value, then sorted by value: values are unique by then, so
+            // an unstable sort (smaller in the module than a stable one) gives the same order.
+            let mut seen = std::collections::HashSet::new();
             let mut opts: Vec<FacetOption> = labels
                 .into_iter()
                 .map(|label| FacetOption {
                     value: value_of(&label),
                     label,
                 })
-                .filter(|o| !o.value.is_empty())
+                .filter(|o| !o.value.is_empty() && seen.insert(o.value.clone()))
                 .collect();
-            opts.sort_by(|a, b| a.value.cmp(&b.value));
-            opts.dedup_by(|a, b| a.value == b.value);
+            opts.sort_unstable_by(|a, b| a.value.cmp(&b.value));
             options[facet.index()] = opts;
         }
         let find = |facet: Facet, value: &str| -> Option<u16> {
