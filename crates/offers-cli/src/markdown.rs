@@ -132,19 +132,6 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Pushes a frame unless that would nest deeper than [`MAX_DEPTH`]; says whether it did.
-    fn push_frame(&mut self, kind: Kind) -> bool {
-        // The root frame is not a level of the document. Inside a start left unopened, every
-        // start is left unopened: what it holds goes to the deepest open frame.
-        if self.stack.len() > MAX_DEPTH || !self.unopened.is_empty() {
-            self.too_deep = true;
-            self.unopened.push(kind);
-            return false;
-        }
-        self.stack.push(Frame::new(kind));
-        true
-    }
-
     fn top(&self) -> Kind {
         self.stack.last().map_or(Kind::Root, |f| f.kind)
     }
@@ -167,10 +154,13 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn start(&mut self, kind: Kind) {
+    /// Opens a frame of `kind`, unless it would nest deeper than [`MAX_DEPTH`] or it is inside a
+    /// start left unopened: then it is left unopened too, and what it holds goes to the deepest
+    /// open frame. Says whether it opened.
+    fn open(&mut self, kind: Kind) -> bool {
         if !self.unopened.is_empty() {
             self.unopened.push(kind);
-            return;
+            return false;
         }
         match kind {
             Kind::Emphasis | Kind::Strong | Kind::Link => self.ensure_inline(),
@@ -184,13 +174,23 @@ impl<'a> Builder<'a> {
             }
             _ => self.close_to_block_level(),
         }
-        self.push_frame(kind);
+        // The root frame is not a level of the document.
+        if self.stack.len() > MAX_DEPTH {
+            self.too_deep = true;
+            self.unopened.push(kind);
+            return false;
+        }
+        self.stack.push(Frame::new(kind));
+        true
+    }
+
+    fn start(&mut self, kind: Kind) {
+        self.open(kind);
     }
 
     fn start_link(&mut self, href: &str) {
         let href = self.resolve(href);
-        self.start(Kind::Link);
-        if self.top() == Kind::Link && self.unopened.last() != Some(&Kind::Link) {
+        if self.open(Kind::Link) {
             if let Some(frame) = self.stack.last_mut() {
                 frame.href = href;
             }
