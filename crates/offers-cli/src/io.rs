@@ -46,6 +46,28 @@ pub fn create_dir(dir: &Path) -> Result<(), CliError> {
     })
 }
 
+/// Every file below `dir`, at any depth, sorted by path.
+pub fn files_under(dir: &Path) -> Result<Vec<PathBuf>, CliError> {
+    let mut out = Vec::new();
+    let mut pending = vec![dir.to_owned()];
+    while let Some(folder) = pending.pop() {
+        let unreadable = |source| CliError::Read {
+            path: folder.clone(),
+            source,
+        };
+        for entry in std::fs::read_dir(&folder).map_err(unreadable)? {
+            let path = entry.map_err(unreadable)?.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
 /// `--today`, or today's date from the system clock (UTC).
 pub fn today(arg: Option<&str>) -> Result<Date, CliError> {
     match arg {

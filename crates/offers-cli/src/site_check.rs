@@ -7,32 +7,10 @@
 //! index.html or sw.js names is missing.
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::io::{read, CliError};
+use crate::io::{files_under, read, CliError};
 use crate::report::Outcome;
-
-/// Every file under `dir`, recursively, sorted.
-fn files(dir: &Path) -> Result<Vec<PathBuf>, CliError> {
-    let mut out = Vec::new();
-    let mut pending = vec![dir.to_owned()];
-    while let Some(folder) = pending.pop() {
-        let entries = std::fs::read_dir(&folder).map_err(|source| CliError::Read {
-            path: folder.clone(),
-            source,
-        })?;
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    Ok(out)
-}
 
 fn decompressed(path: &Path, bytes: &[u8]) -> std::io::Result<Vec<u8>> {
     let mut out = Vec::new();
@@ -97,7 +75,7 @@ pub fn named_by_worker(sw: &str) -> Option<Vec<String>> {
 pub fn run(dir: &Path) -> Result<Outcome, CliError> {
     let mut problems = Vec::new();
     let mut compressed = 0;
-    for path in files(dir)? {
+    for path in files_under(dir)? {
         let is_compressed = path.extension().is_some_and(|e| e == "br" || e == "gz");
         if !is_compressed {
             continue;

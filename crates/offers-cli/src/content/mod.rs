@@ -29,7 +29,7 @@ pub use front_matter::split_front_matter;
 pub use values::{contract_kind, grade_level, location, reference_in_url, salary, slugify};
 
 use crate::dates::parse_date;
-use crate::io::{read, CliError};
+use crate::io::{files_under, read, CliError};
 use crate::markdown::{read_markdown, too_deep_message};
 use crate::report::Located;
 use fields::{map_offer, text, Ctx};
@@ -263,13 +263,11 @@ pub fn build_dir(dir: &Path, generated_at: &str) -> Result<Built, CliError> {
             });
         }
     }
-    let mut files = Vec::new();
-    collect_markdown(dir, &mut files).map_err(|source| CliError::Read {
-        path: dir.to_owned(),
-        source,
-    })?;
-    files.sort();
-    for path in files {
+    let markdown = files_under(dir)?.into_iter().filter(|path| {
+        path.extension()
+            .is_some_and(|e| e == "md" || e == "markdown")
+    });
+    for path in markdown {
         let text = read(&path)?;
         let Some((fm, first_key_line, body, stray)) = split_front_matter(&text) else {
             findings.push(Located {
@@ -332,21 +330,6 @@ pub fn build_dir(dir: &Path, generated_at: &str) -> Result<Built, CliError> {
         origins,
         findings,
     })
-}
-
-fn collect_markdown(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            collect_markdown(&path, out)?;
-        } else if path
-            .extension()
-            .is_some_and(|e| e == "md" || e == "markdown")
-        {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 /// RFC 3339 time of `SOURCE_DATE_EPOCH` (reproducible builds) or of now.
