@@ -11,15 +11,17 @@ const DATA = `offres-data-v${FORMAT_VERSION}`;
 // Every file of this build but the bundle, relative to the worker's scope.
 const PRECACHE = __PRECACHE__;
 
-// A response worth keeping as a bundle: 2xx, JSON that parses, of this build's format. A captive
-// portal's "200 OK" login page is none of these. (The content type is not trusted either way:
-// some static hosts send JSON as text/plain.)
-async function isBundle(response) {
-  if (!response.ok) return false;
+// The text of a response worth keeping as a bundle (2xx, JSON that parses, of this build's
+// format), or null. A captive portal's "200 OK" login page is none of these. (The content type is
+// not trusted either way: some static hosts send JSON as text/plain.) The body is read once: the
+// caller compares this text with the cached one.
+async function bundleText(response) {
+  if (!response.ok) return null;
+  const text = await response.clone().text();
   try {
-    return (await response.clone().json()).format_version === FORMAT_VERSION;
+    return JSON.parse(text).format_version === FORMAT_VERSION ? text : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -42,7 +44,7 @@ async function precache() {
 async function precacheBundle() {
   const request = new Request('offers.json', { cache: 'reload' });
   const response = await fetch(request).catch(() => null);
-  if (response && await isBundle(response)) await (await caches.open(DATA)).put(request.url, response);
+  if (response && await bundleText(response) !== null) await (await caches.open(DATA)).put(request.url, response);
 }
 
 self.addEventListener('install', (event) => {
@@ -80,8 +82,8 @@ async function bundle(event) {
   const previous = cached ? cached.clone() : null;
   const refresh = fetch(event.request, { cache: 'no-cache' })
     .then(async (response) => {
-      if (!await isBundle(response)) return response;
-      const fresh = await response.clone().text();
+      const fresh = await bundleText(response);
+      if (fresh === null) return response;
       const before = previous ? await previous.text() : null;
       await cache.put(key, response.clone());
       if (before !== null && before !== fresh) await notifyUpdated();
