@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::{LoadError, DEFAULT_BUNDLE_URL};
-use crate::components::{Board, LoadErrorView, Preferences};
+use crate::components::{Board, Heading, HeadingOffset, LoadErrorView, Preferences};
 use crate::i18n::Lang;
 use crate::prefs;
 use crate::ready::Ready;
@@ -52,6 +52,14 @@ pub fn OfferBoard(
         Mount::Static { .. } => Lang::Fr,
     };
     provide_context(lang);
+    // A widget's headings move down under its host page's; the standalone board's title is the h1.
+    if let Mount::Widget(w) = &mount {
+        provide_context(HeadingOffset(w.heading_level.clamp(1, 6) - 1));
+    }
+    // Saving offers is offered on the board's own pages, never in a host page's storage.
+    if !matches!(mount, Mount::Widget(_)) {
+        provide_context(crate::saved::SavedOffers::load(&src));
+    }
     let t = lang.strings();
     let standalone = !matches!(mount, Mount::Widget(_));
     let state = RwSignal::new_local(ready.map_or(LoadState::Loading, LoadState::Ready));
@@ -136,7 +144,7 @@ pub fn OfferBoard(
             </div>
             {move || match state.get() {
                 LoadState::Loading => view! {
-                    <h1 class="offres-title">{t.default_title}</h1>
+                    <Heading level=1 class="offres-title">{t.default_title}</Heading>
                     <p class="offres-loading" aria-hidden="true">{t.loading}</p>
                 }
                 .into_any(),
@@ -145,7 +153,7 @@ pub fn OfferBoard(
                     view! { <Board ready mount /> }.into_any()
                 }
                 LoadState::Failed(error) => view! {
-                    <h1 class="offres-title">{t.default_title}</h1>
+                    <Heading level=1 class="offres-title">{t.default_title}</Heading>
                     <LoadErrorView error on_retry=retry />
                 }
                 .into_any(),

@@ -32,3 +32,48 @@ pub async fn next_task() {
 pub fn current_search() -> String {
     window().location().search().unwrap_or_default()
 }
+
+/// How [`share`] went.
+pub enum Shared {
+    /// The system's share sheet took it (or the visitor closed it).
+    Shared,
+    /// The address is on the clipboard.
+    Copied,
+    /// Neither is possible here.
+    Failed,
+}
+
+/// Shares `url` with the Web Share API where the browser has it, or copies it to the clipboard.
+/// Both are looked up on `navigator` at run time (`Reflect`): web-sys puts them behind its
+/// unstable-API flag, and a browser without them must still get the copy or the address.
+pub async fn share(title: &str, url: &str) -> Shared {
+    use js_sys::{Function, Object, Promise, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+    let call = |target: &JsValue, name: &str, arg: &JsValue| -> Option<Promise> {
+        let f = Reflect::get(target, &name.into())
+            .ok()?
+            .dyn_into::<Function>()
+            .ok()?;
+        f.call1(target, arg).ok()?.dyn_into::<Promise>().ok()
+    };
+    let navigator = Reflect::get(&window(), &"navigator".into()).unwrap_or_default();
+    let data = Object::new();
+    let _ = Reflect::set(&data, &"title".into(), &title.into());
+    let _ = Reflect::set(&data, &"url".into(), &url.into());
+    if let Some(shared) = call(&navigator, "share", &data) {
+        // Closing the share sheet rejects the promise: nothing to report.
+        let _ = wasm_bindgen_futures::JsFuture::from(shared).await;
+        return Shared::Shared;
+    }
+    let copied = match Reflect::get(&navigator, &"clipboard".into()) {
+        Ok(clipboard) => call(&clipboard, "writeText", &url.into()),
+        Err(_) => None,
+    };
+    match copied {
+        Some(p) => match wasm_bindgen_futures::JsFuture::from(p).await {
+            Ok(_) => Shared::Copied,
+            Err(_) => Shared::Failed,
+        },
+        None => Shared::Failed,
+    }
+}

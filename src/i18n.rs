@@ -8,7 +8,10 @@
 //! on a number (plurals, thousands) or a date.
 
 use leptos::prelude::use_context;
-use offers_core::{ContractKind, Date, Facet, GradeLevel, Offer, ParseError, RemoteMode, Status};
+use offers_core::{
+    ContractKind, Date, Facet, GradeLevel, Offer, ParseError, RemoteMode, Salary, SalaryPeriod,
+    Status,
+};
 
 use crate::api::LoadError;
 
@@ -96,6 +99,17 @@ pub struct Strings {
     pub fact_salary: &'static str,
     pub fact_positions: &'static str,
     pub fact_reference: &'static str,
+    /// The toggle on each card and offer page (its accessible name adds the offer's title).
+    pub save: &'static str,
+    pub saved_legend: &'static str,
+    /// "Sauvegardées", before the number of saved offers.
+    pub saved_filter: &'static str,
+    pub retired: &'static str,
+    pub retired_heading: &'static str,
+    pub forget: &'static str,
+    pub follow: &'static str,
+    pub share: &'static str,
+    pub link_copied: &'static str,
     pub settings: &'static str,
     /// The language switch shows the other language's name, in that language.
     pub other_language: &'static str,
@@ -167,6 +181,15 @@ pub static FR: Strings = Strings {
     fact_salary: "Rémunération",
     fact_positions: "Nombre de postes",
     fact_reference: "Référence",
+    save: "Sauvegarder",
+    saved_legend: "Mes offres",
+    saved_filter: "Sauvegardées",
+    retired: "Offre retirée",
+    retired_heading: "Offres sauvegardées retirées du site",
+    forget: "Retirer de mes offres",
+    follow: "Suivre ces offres (Atom)",
+    share: "Partager",
+    link_copied: "Lien copié",
     settings: "Paramètres d'affichage",
     other_language: "English",
     other_code: "en",
@@ -182,6 +205,7 @@ pub static FR: Strings = Strings {
         Facet::Remote => "Télétravail",
         Facet::Contract => "Type de contrat",
         Facet::Employer => "Employeur",
+        Facet::Pay => "Rémunération",
     },
     grade: |grade| match grade {
         GradeLevel::APlus => "Catégorie A+",
@@ -260,6 +284,15 @@ pub static EN: Strings = Strings {
     fact_salary: "Salary",
     fact_positions: "Number of positions",
     fact_reference: "Reference",
+    save: "Save",
+    saved_legend: "My offers",
+    saved_filter: "Saved",
+    retired: "Offer withdrawn",
+    retired_heading: "Saved offers withdrawn from the site",
+    forget: "Remove from my offers",
+    follow: "Follow these offers (Atom)",
+    share: "Share",
+    link_copied: "Link copied",
     settings: "Display settings",
     other_language: "Français",
     other_code: "fr",
@@ -275,6 +308,7 @@ pub static EN: Strings = Strings {
         Facet::Remote => "Remote work",
         Facet::Contract => "Contract type",
         Facet::Employer => "Employer",
+        Facet::Pay => "Pay",
     },
     grade: |grade| match grade {
         GradeLevel::APlus => "Category A+",
@@ -380,6 +414,11 @@ impl Strings {
             Facet::Contract => {
                 find(&ContractKind::ALL, ContractKind::url_word, value).map(self.contract)
             }
+            Facet::Pay => Some(if self.fr() {
+                "Rémunération indiquée"
+            } else {
+                "Pay stated"
+            }),
             Facet::Family | Facet::Location | Facet::Employer => None,
         };
         match ours {
@@ -407,6 +446,15 @@ impl Strings {
             (1, false) => "Show the last offer".into(),
             (_, true) => format!("Afficher {next} offres de plus ({rest} restantes)"),
             (_, false) => format!("Show {next} more offers ({rest} left)"),
+        }
+    }
+
+    /// An offer's pay on its card: the amounts in the interface's language, or else the offer's
+    /// own words.
+    pub fn pay(&self, s: &Salary) -> String {
+        match s.min {
+            Some(_) => self.salary(s.min, s.max, s.period == SalaryPeriod::Year),
+            None => s.text.clone().unwrap_or_default(),
         }
     }
 

@@ -12,6 +12,7 @@ pub mod prefs;
 pub mod ready;
 #[cfg(feature = "ssr")]
 pub mod render;
+pub mod saved;
 pub mod shared_names;
 mod take_over;
 pub mod url_state;
@@ -32,8 +33,10 @@ pub fn mount() {
 }
 
 /// Mounts a widget (called by widget.js for each `<offres-emploi>`): the board for the bundle at
-/// `src`, starting from `filters`, in the language `lang`, inside `root` (in the element's shadow
-/// root). Its state never touches the host page's URL.
+/// `src`, starting from `filters`, in the language `lang`, its title a heading of `heading_level`
+/// (its `heading-level` attribute: 2 unless it says otherwise, never a second `h1` in the host
+/// page), inside `root` (in the element's shadow root). Its state never touches the host page's
+/// URL.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn mount_widget(
     root: web_sys::HtmlElement,
@@ -41,12 +44,14 @@ pub fn mount_widget(
     filters: String,
     board_url: String,
     lang: String,
+    heading_level: String,
 ) {
     use leptos::prelude::*;
     let mount = url_state::Mount::Widget(url_state::WidgetOptions {
         filters,
         board_url,
         lang,
+        heading_level: heading_level.trim().parse().unwrap_or(2),
     });
     leptos::mount::mount_to(
         root,

@@ -25,6 +25,8 @@ pub struct WidgetOptions {
     pub filters: String,
     pub board_url: String,
     pub lang: String,
+    /// The level of its title (`heading-level`, 2 by default); its other headings follow.
+    pub heading_level: u8,
 }
 
 /// Where a board is shown, which decides where its state lives and where its links go.
@@ -133,6 +135,20 @@ impl UrlState {
         } else {
             search
         }
+    }
+
+    /// The address of a file of the site (`feeds/….atom`) from where this board is: relative on
+    /// the standalone page, beside the standalone board from a widget or a static page.
+    pub fn site_href(&self, path: &str) -> String {
+        self.mount.with_value(|m| {
+            let board = match m {
+                Mount::Page => "",
+                Mount::Widget(w) => &w.board_url,
+                Mount::Static { list, .. } => list,
+            };
+            let folder = &board[..board.rfind('/').map_or(0, |i| i + 1)];
+            format!("{folder}{path}")
+        })
     }
 
     /// Goes to `href` (from [`UrlState::href`]) without reloading. `replace` for typing, so that

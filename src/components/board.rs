@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use offers_core::{Date, LoadedBundle, SearchIndex};
 
 use super::{
-    ActiveFilters, DocumentView, Facets, FilterPanel, OfferPage, ResultCount, ResultList,
-    SearchBox, SortControl,
+    ActiveFilters, DocumentView, Facets, FilterPanel, FollowLink, Heading, OfferPage, ResultCount,
+    ResultList, RetiredOffers, SavedFilter, SearchBox, SortControl,
 };
 use crate::i18n;
 use crate::ready::Ready;
@@ -27,9 +27,28 @@ pub fn Board(
         today,
     } = ready;
     let state = mount.state(index.clone());
+    // The saved offers still in the bundle, read only while the "Sauvegardées" filter is on.
+    let saved = use_context::<crate::saved::SavedOffers>();
+    let saved_indices = {
+        let loaded = loaded.clone();
+        Memo::new(move |_| {
+            saved.map_or_else(Vec::new, |s| {
+                s.list
+                    .with(|l| offers_core::saved::split(l, &loaded.bundle).0)
+            })
+        })
+    };
     let results = {
         let index = index.clone();
-        Memo::new(move |_| state.query.with(|q| index.search(q, today)))
+        Memo::new(move |_| {
+            state.query.with(|q| {
+                if q.saved {
+                    saved_indices.with(|ids| index.search_among(q, today, ids))
+                } else {
+                    index.search(q, today)
+                }
+            })
+        })
     };
     // The offer page shown, if the URL names an offer that has one.
     let page = {
@@ -85,8 +104,9 @@ fn list_page(
     let skipped = loaded.skipped.len();
     let empty = bundle.offers.is_empty();
     let facet_index = index.clone();
+    let title = bundle.page.title.clone();
     view! {
-        <h1 class="offres-title" lang="fr">{bundle.page.title.clone()}</h1>
+        <Heading level=1 class="offres-title" fr=true>{title}</Heading>
         <div lang="fr">
             <DocumentView doc=bundle.page.intro.clone() />
         </div>
@@ -98,13 +118,16 @@ fn list_page(
                 <div class="offres-layout">
                     <FilterPanel state>
                         <SearchBox state />
+                        <SavedFilter state />
                         <SortControl state results />
                         <Facets state index=facet_index results />
                     </FilterPanel>
                     <div class="offres-layout__results">
                         <ActiveFilters state index=index.clone() />
                         <ResultCount state results />
+                        <FollowLink state />
                         <ResultList state loaded=loaded.clone() results today />
+                        <RetiredOffers state loaded=loaded.clone() />
                     </div>
                 </div>
             }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use offers_core::{is_safe_url, Callout};
 
-use super::DocumentView;
+use super::{DocumentView, Heading};
 use crate::i18n;
 
 /// A highlighted box of the page ("tous les talents sont les bienvenus").
@@ -12,7 +12,7 @@ pub fn CalloutBox(callout: Callout) -> impl IntoView {
     let link = callout.link.filter(|l| is_safe_url(&l.url));
     view! {
         <aside class="offres-callout" aria-label=label>
-            <h3 class="offres-callout__title" lang="fr">{callout.title}</h3>
+            <Heading level=3 class="offres-callout__title" fr=true>{callout.title}</Heading>
             <div lang="fr"><DocumentView doc=callout.body heading_level=4 /></div>
             {link.map(|l| view! {
                 <p>

@@ -1,8 +1,11 @@
 use leptos::prelude::*;
 use offers_core::{is_safe_url, Block, Document, Inline};
 
+use super::Heading;
+
 /// Renders a structured document as elements, never as markup. Headings start at `heading_level`
-/// (level 1 of the document becomes `<h{heading_level}>`), capped at `h6`. A link whose scheme is not
+/// of the board (level 1 of the document becomes a heading at that level; see [`Heading`]),
+/// at least 2 (the board's title is its only level 1), capped at `h6`. A link whose scheme is not
 /// https, http or mailto is rendered as its text only.
 #[component]
 pub fn DocumentView(doc: Document, #[prop(default = 3)] heading_level: u8) -> impl IntoView {
@@ -16,13 +19,8 @@ fn block_view(block: Block, base: u8) -> AnyView {
         Block::Heading { level, content } => {
             let content = inlines_view(content);
             // Levels are validated as 1 to 6; clamped again here, where they become elements.
-            match base.saturating_add(level.clamp(1, 6) - 1).clamp(2, 6) {
-                2 => view! { <h2>{content}</h2> }.into_any(),
-                3 => view! { <h3>{content}</h3> }.into_any(),
-                4 => view! { <h4>{content}</h4> }.into_any(),
-                5 => view! { <h5>{content}</h5> }.into_any(),
-                _ => view! { <h6>{content}</h6> }.into_any(),
-            }
+            let level = base.saturating_add(level.clamp(1, 6) - 1).clamp(2, 6);
+            view! { <Heading level>{content}</Heading> }.into_any()
         }
         Block::Paragraph(content) => view! { <p>{inlines_view(content)}</p> }.into_any(),
         Block::List { ordered, items } => {

@@ -14,7 +14,8 @@ pub fn Facets(state: UrlState, index: Arc<SearchIndex>, results: Memo<Results>) 
     let t = i18n::t();
     Facet::ALL
         .into_iter()
-        .filter(|f| index.options(*f).len() > 1)
+        // A choice between one option is no choice, except "Rémunération indiquée", a yes/no.
+        .filter(|f| index.options(*f).len() > usize::from(*f != Facet::Pay))
         .map(|facet| {
             let options = index.options(facet).to_vec();
             let items = options

@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 use offers_core::Family;
 
+use super::Heading;
+
 /// A job family: its heading and the wrapper grid of its offers' panels.
 #[component]
 pub fn FamilySection(
@@ -14,7 +16,7 @@ pub fn FamilySection(
     let labelledby = heading_id.clone();
     view! {
         <section class="offres-family" aria-labelledby=labelledby>
-            <h3 class="offres-family__title" id=heading_id lang="fr">{family.label}</h3>
+            <Heading level=3 class="offres-family__title" id=heading_id fr=true>{family.label}</Heading>
             <ul class="offres-wrapper" role="list">{children()}</ul>
         </section>
     }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use offers_core::Facet;
 
+use super::Heading;
 use crate::i18n;
 use crate::url_state::UrlState;
 
@@ -19,11 +20,12 @@ pub fn FilterPanel(state: UrlState, children: Children) -> impl IntoView {
                 .map(|f| q.selected(f).len())
                 .sum::<usize>()
                 + usize::from(!q.text.trim().is_empty())
+                + usize::from(q.saved)
         })
     };
     view! {
         <div class="offres-layout__filters offres-filters" class:offres-filters--open=move || open.get()>
-            <h2 class="offres-filters__title">
+            <Heading level=2 class="offres-filters__title">
                 <button
                     type="button"
                     class="offres-button offres-button--secondary offres-filters__toggle"
@@ -34,7 +36,7 @@ pub fn FilterPanel(state: UrlState, children: Children) -> impl IntoView {
                     {move || t.filters_toggle(active())}
                 </button>
                 <span class="offres-filters__label">{t.filters_title}</span>
-            </h2>
+            </Heading>
             <div class="offres-filters__panel" id="offres-filtres">{children()}</div>
         </div>
     }

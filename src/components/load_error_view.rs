@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::Heading;
 use crate::api::LoadError;
 use crate::i18n;
 
@@ -9,7 +10,7 @@ pub fn LoadErrorView(error: LoadError, on_retry: Callback<()>) -> impl IntoView 
     let t = i18n::t();
     view! {
         <div class="offres-error" role="alert">
-            <h2 class="offres-error__title">{t.error_title}</h2>
+            <Heading level=2 class="offres-error__title">{t.error_title}</Heading>
             <p>{t.load_error(&error)}</p>
             <button type="button" class="offres-button" on:click=move |_| on_retry.run(())>
                 {t.retry}

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use offers_core::{is_new, Date, Offer};
 
-use super::PinIcon;
+use super::{Heading, PinIcon, SaveButton};
 use crate::i18n;
 use crate::url_state::{InternalLink, UrlState};
 
@@ -15,7 +15,7 @@ pub fn OfferCard(
     state: UrlState,
     /// The link to this offer's page on the board, when it has a full text.
     page_href: Option<String>,
-    /// `h3` in a flat list, `h4` under a family heading.
+    /// 3 in a flat list, 4 under a family heading (moved down in a widget: [`Heading`]).
     #[prop(default = 4)]
     heading_level: u8,
 ) -> impl IntoView {
@@ -50,11 +50,6 @@ pub fn OfferCard(
         .into_any(),
         (None, None) => title.clone().into_any(),
     };
-    let heading = if heading_level <= 3 {
-        view! { <h3 class="offres-panel__title" id=title_id lang="fr">{link}</h3> }.into_any()
-    } else {
-        view! { <h4 class="offres-panel__title" id=title_id lang="fr">{link}</h4> }.into_any()
-    };
     let action = match (offer.url.clone(), mailto) {
         (Some(url), _) => Some(
             view! {
@@ -79,7 +74,7 @@ pub fn OfferCard(
 
     view! {
         <li class="offres-panel" class:offres-panel--inactive=inactive.is_some()>
-            {heading}
+            <Heading level=heading_level class="offres-panel__title" id=title_id fr=true>{link}</Heading>
             {inactive.map(|s| view! { <p class="offres-badge">{s}</p> })}
             {new.then(|| view! { <p class="offres-badge offres-badge--new">{t.new}</p> })}
             <p class="offres-panel__employer" lang="fr">{offer.employer.clone()}</p>
@@ -95,7 +90,16 @@ pub fn OfferCard(
             {offer.positions.filter(|n| *n > 1).map(|n| view! {
                 <p class="offres-panel__meta">{t.positions(n)}</p>
             })}
-            {action.map(|a| view! { <div class="offres-panel__action">{a}</div> })}
+            {offer.salary.as_ref().map(|s| view! {
+                <p class="offres-panel__meta">
+                    <span class="offres-sr-only">{t.fact_salary} " : "</span>
+                    <span lang=s.min.is_none().then_some("fr")>{t.pay(s)}</span>
+                </p>
+            })}
+            <div class="offres-panel__action">
+                {action}
+                <SaveButton id=offer.id.clone() title=title.clone() />
+            </div>
         </li>
     }
 }

@@ -1,8 +1,7 @@
-use leptos::html::H1;
 use leptos::prelude::*;
 use offers_core::{is_safe_url, Date, Offer, SalaryPeriod};
 
-use super::DocumentView;
+use super::{DocumentView, Heading, SaveButton, ShareButton};
 use crate::i18n;
 use crate::url_state::{InternalLink, UrlState};
 
@@ -17,12 +16,18 @@ pub fn OfferPage(
     state: UrlState,
 ) -> impl IntoView {
     let t = i18n::t();
-    let heading = NodeRef::<H1>::new();
+    // After the view is in the document: the heading's element is chosen at run time (a widget
+    // moves it down), so it is found by its id rather than held by a typed reference.
     Effect::new(move |_| {
-        if let Some(h) = heading.get() {
+        if let Some(h) = document()
+            .get_element_by_id("offres-offre-titre")
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
             let _ = h.focus();
         }
     });
+    let sharing = !state.is_widget();
+    let title = offer.title.clone();
     let inactive = t.inactive(&offer, today);
     let mut facts: Vec<(&'static str, String)> = vec![
         (t.fact_employer, offer.employer.clone()),
@@ -82,8 +87,12 @@ pub fn OfferPage(
     view! {
         <article class="offres-offer" aria-labelledby="offres-offre-titre">
             <p><InternalLink state href=back_top>{t.back_to_list}</InternalLink></p>
-            <h1 class="offres-title" id="offres-offre-titre" tabindex="-1" lang="fr" node_ref=heading>{offer.title.clone()}</h1>
+            <Heading level=1 class="offres-title" id="offres-offre-titre" fr=true focus_target=true>{title}</Heading>
             {inactive.map(|s| view! { <p class="offres-badge">{s}</p> })}
+            <div class="offres-offer__actions">
+                <SaveButton id=offer.id.clone() title=offer.title.clone() />
+                {sharing.then(|| view! { <ShareButton title=offer.title.clone() /> })}
+            </div>
             <dl class="offres-facts">
                 {facts
                     .into_iter()
@@ -94,7 +103,7 @@ pub fn OfferPage(
                 {offer.description.clone().map(|doc| view! { <DocumentView doc heading_level=2 /> })}
             </div>
             <section class="offres-apply" aria-labelledby="offres-candidater">
-                <h2 id="offres-candidater">{t.how_to_apply}</h2>
+                <Heading level=2 id="offres-candidater">{t.how_to_apply}</Heading>
                 {apply.text.clone().map(|t| view! { <p lang="fr">{t}</p> })}
                 {mailto.map(|href| view! {
                     <p>

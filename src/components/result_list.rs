@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use offers_core::{Date, LoadedBundle, Query, Results, Sort};
 
-use super::{FamilySection, OfferCard, SectionBlock};
+use super::{FamilySection, Heading, OfferCard, SectionBlock};
 use crate::i18n;
 use crate::url_state::UrlState;
 
@@ -75,7 +75,7 @@ pub fn ResultList(
                     let cards = visible.iter().map(|&i| card(i, 3, &q)).collect_view();
                     view! {
                         <section class="offres-section" aria-labelledby="offres-recentes">
-                            <h2 class="offres-section__title" id="offres-recentes">{t.newest_heading}</h2>
+                            <Heading level=2 class="offres-section__title" id="offres-recentes">{t.newest_heading}</Heading>
                             <ul class="offres-wrapper" role="list">{cards}</ul>
                         </section>
                     }

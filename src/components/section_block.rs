@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use offers_core::{Section, SectionText};
 
-use super::{CalloutBox, DocumentView};
+use super::{CalloutBox, DocumentView, Heading};
 use crate::i18n;
 
 /// A part of the board: its heading and introduction, its families (children), and its boxes.
@@ -20,14 +20,14 @@ pub fn SectionBlock(
     let heading_id = format!("offres-section-{}", section.key());
     let labelledby = heading_id.clone();
     // The bundle's words are French; ours follow the interface.
-    let heading_lang = text.is_some().then_some("fr");
+    let fr = text.is_some();
     let (heading, intro, callouts) = match text {
         Some(t) => (t.heading, t.intro, t.callouts),
         None => (fallback.to_string(), Vec::new(), Vec::new()),
     };
     view! {
         <section class="offres-section" aria-labelledby=labelledby>
-            <h2 class="offres-section__title" id=heading_id lang=heading_lang>{heading}</h2>
+            <Heading level=2 class="offres-section__title" id=heading_id fr>{heading}</Heading>
             <div lang="fr"><DocumentView doc=intro /></div>
             {children()}
             {callouts.into_iter().map(|callout| view! { <CalloutBox callout /> }).collect_view()}

@@ -336,6 +336,78 @@ fn builds_beta_gouv_offers_with_their_irregular_keys() {
 }
 
 #[test]
+fn pay_is_read_where_offers_write_it_and_validate_lists_open_offers_without_it() {
+    // Seed 004's sentence in the text, pay in the front matter, and no pay at all.
+    let seed = std::fs::read_to_string(root().join("content/offers/0023-recrutement-bin.md"))
+        .unwrap()
+        .replace("salary: 3 500 € à 4 800 € par mois\n", "");
+    assert!(seed.contains("Un salaire de 3 500 € à 4 800 €"));
+    let dir = temp("pay");
+    write_content(
+        &dir,
+        "page:\n  title: T\nfamilies:\n  - {id: produits-numeriques, label: Produits}\ndefaults:\n  employer: DINUM\n",
+        &[
+            ("offers/bin.md", &seed),
+            (
+                "offers/front.md",
+                "---\ntitle: Développeuse\nfamily: produits-numeriques\nsalaire: entre 45k€ et 63k€ annuels brut\n---\n",
+            ),
+            (
+                "offers/none.md",
+                "---\ntitle: Designer sans salaire\nfamily: produits-numeriques\n---\nUn texte sans montant.\n",
+            ),
+        ],
+    );
+    let out_path = dir.join("b.json");
+    let built = offers(&[
+        "build",
+        s(&dir),
+        "-o",
+        s(&out_path),
+        "--today",
+        "2026-11-23",
+    ]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let b = read_bundle(&out_path);
+    let salary = |id: &str| {
+        b["offers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["id"] == id)
+            .map(|o| o["salary"].clone())
+            .unwrap()
+    };
+    assert_eq!(salary("recrutement-bin")["min"], 3500);
+    assert_eq!(salary("recrutement-bin")["max"], 4800);
+    assert_eq!(salary("recrutement-bin")["period"], "month");
+    assert_eq!(salary("front")["min"], 45000);
+    assert_eq!(salary("front")["period"], "year");
+    assert!(salary("none").is_null());
+    let v = offers(&["validate", s(&dir), "--today", "2026-11-23"]);
+    assert!(v.status.success(), "a warning only: {}", stderr(&v));
+    let err = stderr(&v);
+    assert!(
+        err.contains("1 offre(s) ouverte(s) sans rémunération indiquée")
+            && err.contains("  - none (Designer sans salaire)")
+            && !err.contains("  - front"),
+        "{err}"
+    );
+    // The CSV export states pay in its descriptions: the import writes it as `salary:`.
+    let (_, b) = import_then_build("csv/last-export-to-pe.csv");
+    let paid: Vec<&serde_json::Value> = b["offers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["salary"].is_object())
+        .collect();
+    assert!(!paid.is_empty(), "some offers of the export state pay");
+    assert!(paid.iter().any(|o| o["salary"]["min"] == 23600
+        && o["salary"]["max"] == 40000
+        && o["salary"]["period"] == "year"));
+}
+
+#[test]
 fn build_with_errors_names_file_and_line_and_writes_nothing() {
     let dir = temp("broken-content");
     write_content(

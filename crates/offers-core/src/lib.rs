@@ -11,6 +11,7 @@ pub mod model;
 pub mod parse;
 pub mod percent;
 pub mod query;
+pub mod saved;
 pub mod search;
 pub mod validate;
 
@@ -22,5 +23,5 @@ pub use document::{Block, Document, Inline};
 pub use group::IndexGroup;
 pub use model::*;
 pub use parse::{parse_bundle, LoadedBundle, ParseError, SkippedOffer};
-pub use search::{is_new, Facet, FacetOption, Query, Results, SearchIndex, Sort};
+pub use search::{is_new, Facet, FacetOption, Query, Results, SearchIndex, Sort, PAY_STATED};
 pub use validate::{check_bundle, is_safe_url, is_web_url, Finding, Problem, Severity};

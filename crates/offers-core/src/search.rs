@@ -14,6 +14,8 @@ pub enum Facet {
     Remote,
     Contract,
     Employer,
+    /// Whether the offer states its pay (one option, "indiquee").
+    Pay,
 }
 
 crate::url_words!(Facet {
@@ -23,7 +25,11 @@ crate::url_words!(Facet {
     Remote => "teletravail",
     Contract => "contrat",
     Employer => "employeur",
+    Pay => "remuneration",
 });
+
+/// The one option of [`Facet::Pay`]: the offer states its pay.
+pub const PAY_STATED: &str = "indiquee";
 
 impl Facet {
     /// Its URL parameter ("famille", "lieu"…).
@@ -42,9 +48,17 @@ impl Facet {
             Facet::Grade => GradeLevel::ALL.iter().map(|g| g.url_word()).collect(),
             Facet::Remote => RemoteMode::ALL.iter().map(|r| r.url_word()).collect(),
             Facet::Contract => ContractKind::ALL.iter().map(|c| c.url_word()).collect(),
+            Facet::Pay => vec![PAY_STATED],
             Facet::Family | Facet::Location | Facet::Employer => Vec::new(),
         }
     }
+}
+
+/// The feed `offers build` writes for one family or one place (`feeds/famille-design.atom`,
+/// `feeds/lieu-paris.atom`), named by the option's URL value; other facets have none.
+pub fn topic_feed(facet: Facet, value: &str) -> Option<String> {
+    matches!(facet, Facet::Family | Facet::Location)
+        .then(|| format!("feeds/{}-{value}.atom", facet.key()))
 }
 
 /// One option of a facet: its value in URLs, and its label when the data gives one (families,
@@ -80,6 +94,9 @@ pub struct Query {
     pub sort: Sort,
     /// Show filled, closed and past-date offers too.
     pub show_inactive: bool,
+    /// Only the visitor's saved offers (the set is the visitor's, given to
+    /// [`SearchIndex::search_among`]).
+    pub saved: bool,
 }
 
 impl Query {
@@ -91,7 +108,7 @@ impl Query {
     }
     /// True when nothing narrows the list (the text is blank and no facet is selected).
     pub fn is_unfiltered(&self) -> bool {
-        self.text.trim().is_empty() && self.selected.iter().all(Vec::is_empty)
+        self.text.trim().is_empty() && self.selected.iter().all(Vec::is_empty) && !self.saved
     }
 }
 
@@ -148,6 +165,10 @@ pub struct SearchIndex {
     closes_on: Vec<Option<Date>>,
     published_on: Vec<Option<Date>>,
     family_rank: Vec<u16>,
+}
+
+fn pay_value(offer: &Offer) -> Option<&'static str> {
+    offer.salary.as_ref().map(|_| PAY_STATED)
 }
 
 fn searchable_text(bundle: &Bundle, offer: &Offer) -> String {
@@ -228,6 +249,7 @@ impl SearchIndex {
         options[Facet::Contract.index()] = fixed(Facet::Contract.fixed_values(), |o| {
             o.contract.as_ref().map(|c| c.kind.url_word())
         });
+        options[Facet::Pay.index()] = fixed(Facet::Pay.fixed_values(), pay_value);
         // Places and employers: the labels found, sorted by their folded form.
         for (facet, labels) in [
             (
@@ -290,6 +312,7 @@ impl SearchIndex {
             ));
             values[Facet::Employer.index()]
                 .push(one(Facet::Employer, Some(&value_of(&offer.employer))));
+            values[Facet::Pay.index()].push(one(Facet::Pay, pay_value(offer)));
         }
         let family_rank = offers
             .iter()
@@ -342,8 +365,21 @@ impl SearchIndex {
 
     /// Runs `query` as of `today`.
     pub fn search(&self, query: &Query, today: Date) -> Results {
-        // Every word of the text must start a word of the offer.
+        self.search_among(query, today, &[])
+    }
+
+    /// Runs `query` as of `today`; when it asks for saved offers only, among `saved` (indices
+    /// into the bundle's offers; out-of-range ones are ignored).
+    pub fn search_among(&self, query: &Query, today: Date, saved: &[u32]) -> Results {
         let mut candidates = Bits::full(self.len);
+        if query.saved {
+            let mut only = Bits::empty(self.len);
+            for &i in saved.iter().filter(|&&i| (i as usize) < self.len) {
+                only.set(i as usize);
+            }
+            candidates = only;
+        }
+        // Every word of the text must start a word of the offer.
         for word in words(&query.text) {
             candidates.and(&self.prefix_bits(&word));
         }
@@ -356,8 +392,9 @@ impl SearchIndex {
                 opts.iter().map(|o| sel.contains(&o.value)).collect()
             })
             .collect();
-        let active_facets: Vec<usize> =
-            (0..6).filter(|&f| selected[f].iter().any(|s| *s)).collect();
+        let active_facets: Vec<usize> = (0..Facet::COUNT)
+            .filter(|&f| selected[f].iter().any(|s| *s))
+            .collect();
 
         let mut results = Results::default();
         for f in Facet::ALL {
@@ -388,7 +425,7 @@ impl SearchIndex {
             match (first_fail, more_fail) {
                 (None, _) => {
                     results.offers.push(u32::try_from(i).unwrap_or(u32::MAX));
-                    for f in 0..6 {
+                    for f in 0..Facet::COUNT {
                         for &v in &self.values[f][i] {
                             results.counts[f][usize::from(v)] += 1;
                         }

@@ -2,7 +2,7 @@
 
 use offers_core::query::{from_params, retain_known, to_params};
 use offers_core::search::{Facet, Query, SearchIndex, Sort};
-use offers_core::{is_new, parse_bundle, Bundle, Date};
+use offers_core::{is_new, parse_bundle, saved, Bundle, Date};
 use proptest::prelude::*;
 
 fn today() -> Date {
@@ -60,6 +60,52 @@ fn finds_words_whatever_their_case_and_accents() {
     assert!(ids(&b, &index, &text("saint jacques")).contains(&"2023-1211951".to_string()));
     assert!(ids(&b, &index, &text("observatoire.numerique"))
         .contains(&"charge-mission-design".to_string()));
+}
+
+#[test]
+fn pay_stated_and_saved_offers_filter_like_facets() {
+    let b = default_bundle();
+    let index = SearchIndex::new(&b);
+    // Seed 004 (recrutement-bin) states its pay; the panels of seed 001 do not.
+    let pay = index.options(Facet::Pay);
+    assert_eq!(pay.len(), 1);
+    let with_pay: Vec<String> = b
+        .offers
+        .iter()
+        .filter(|o| o.salary.is_some())
+        .map(|o| o.id.clone())
+        .collect();
+    assert!(with_pay.contains(&"recrutement-bin".to_string()));
+    let q = from_params([("remuneration", "indiquee")]);
+    assert_eq!(ids(&b, &index, &q), with_pay);
+    let all = index.search(&Query::default(), today());
+    assert_eq!(all.counts[Facet::Pay as usize], [with_pay.len() as u32]);
+
+    // Saved: one saved offer in the bundle, one retired; the query keeps the other filters.
+    let mut list = Vec::new();
+    saved::toggle(
+        &mut list,
+        "recrutement-bin",
+        "Recrutement pour l'équipe BIN",
+    );
+    saved::toggle(&mut list, "retiree-2019", "Une offre de 2019");
+    let (present, retired) = saved::split(&list, &b);
+    assert_eq!(retired.len(), 1);
+    assert_eq!(retired[0].title, "Une offre de 2019");
+    let mut q = from_params([("sauvegardees", "1")]);
+    assert_eq!(to_params(&q), [("sauvegardees", "1".to_string())]);
+    let r = index.search_among(&q, today(), &present);
+    assert_eq!(r.offers.len(), 1);
+    assert_eq!(b.offers[r.offers[0] as usize].id, "recrutement-bin");
+    // Without the flag, the saved list does not narrow anything.
+    q.saved = false;
+    assert_eq!(
+        index.search_among(&q, today(), &present).offers.len(),
+        all.offers.len()
+    );
+    q.saved = true;
+    q.text = "zzzz".into();
+    assert!(index.search_among(&q, today(), &present).offers.is_empty());
 }
 
 #[test]

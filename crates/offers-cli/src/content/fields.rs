@@ -9,7 +9,9 @@ use offers_core::{
 };
 use serde_norway::{Mapping, Value};
 
-use super::values::{contract_kind, grade_level, location, reference_in_url, salary, slugify};
+use super::values::{
+    contract_kind, grade_level, location, reference_in_url, salary, salary_in_text, slugify,
+};
 use super::BUNDLE_FILE;
 use crate::dates::{parse_date, parse_start};
 use crate::markdown::{read_markdown, too_deep_message};
@@ -483,8 +485,10 @@ pub(super) fn map_offer(
     apply.url = first(fm, &APPLY_URL).and_then(|(_, v)| text(v));
     let apply = (apply != Apply::default()).then_some(apply);
 
+    // Pay as the front matter states it, or else as a line of the text does.
     let salary = first(fm, &SALARY)
         .and_then(|(_, v)| text(v))
+        .or_else(|| body.and_then(salary_in_text))
         .map(|t| salary(&t));
     let positions = first(fm, &POSITIONS).and_then(|(key, v)| {
         let t = text(v)?;

@@ -26,7 +26,9 @@ use serde_norway::Mapping;
 pub use fields::{known_keys, Defaults, FILLED_MARKER};
 
 pub use front_matter::split_front_matter;
-pub use values::{contract_kind, grade_level, location, reference_in_url, salary, slugify};
+pub use values::{
+    contract_kind, grade_level, location, reference_in_url, salary, salary_in_text, slugify,
+};
 
 use crate::dates::parse_date;
 use crate::io::{files_under, read, CliError};

@@ -103,7 +103,9 @@ pub fn reference_in_url(url: &str) -> Option<String> {
     ok.then(|| candidate.to_string())
 }
 
-/// "3 500 € à 4 800 € par mois" → min, max, period (month unless it says per year).
+/// "3 500 € à 4 800 € par mois" → min, max, period. Amounts under 100 are not pay (a number of
+/// years, a grade); "45k€" is 45 000. The period is a year when the text says so, or when the
+/// amount could only be yearly (10 000 € or more).
 pub fn salary(text: &str) -> Salary {
     let chars: Vec<char> = text.chars().collect();
     let mut numbers: Vec<u32> = Vec::new();
@@ -131,16 +133,28 @@ pub fn salary(text: &str) -> Salary {
                 break;
             }
         }
+        // "45k€", "60 K€": thousands.
+        let mut k = i;
+        while chars.get(k) == Some(&' ') {
+            k += 1;
+        }
+        let thousands = matches!(chars.get(k), Some('k' | 'K'))
+            && !chars.get(k + 1).is_some_and(|c| c.is_alphabetic());
         if let Ok(n) = digits.parse::<u32>() {
+            let n = if thousands { n.saturating_mul(1000) } else { n };
             if n >= 100 {
                 numbers.push(n);
             }
         }
     }
     let lower = text.to_lowercase();
-    let yearly = lower.contains("/an") || lower.contains("par an") || lower.contains("annuel");
+    let min = numbers.first().copied();
+    let yearly = lower.contains("/an")
+        || lower.contains("par an")
+        || lower.contains("annuel")
+        || min.is_some_and(|n| n >= 10_000);
     Salary {
-        min: numbers.first().copied(),
+        min,
         max: numbers.get(1).or(numbers.first()).copied(),
         period: if yearly {
             SalaryPeriod::Year
@@ -148,5 +162,100 @@ pub fn salary(text: &str) -> Salary {
             SalaryPeriod::Month
         },
         text: Some(text.to_string()),
+    }
+}
+
+/// The pay an offer's text states, if one of its lines does: a line that names pay ("salaire",
+/// "rémunération", "fourchette", "brut"…) and an amount in euros, as real offers write it
+/// ("Un salaire de 3 500 € à 4 800 € en fonction de l'expérience", "fourchette de rémunération
+/// entre 23 600 et 40 000 € brut annuel"). Amounts of contracts ("marchés de 90 K€ HT") are not pay.
+pub fn salary_in_text(text: &str) -> Option<String> {
+    const PAY: [&str; 7] = [
+        "salaire",
+        "rémunération",
+        "remuneration",
+        "fourchette",
+        "brut",
+        "mensuel",
+        "annuel",
+    ];
+    text.lines().find_map(|line| {
+        let lower = line.to_lowercase();
+        let named = PAY.iter().any(|w| lower.contains(w));
+        let euros = lower.contains('€') || lower.contains("euros");
+        let amount = salary(line).min.is_some();
+        (named && euros && amount && !lower.contains(" ht")).then(|| {
+            let line = line
+                .trim()
+                .trim_start_matches(['*', '-', '•', '·', ' '])
+                .trim();
+            line.chars().take(200).collect()
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_pay_as_real_offers_write_it() {
+        let cases: [(&str, Option<u32>, Option<u32>, SalaryPeriod); 6] = [
+            (
+                "3 500 € à 4 800 € par mois",
+                Some(3500),
+                Some(4800),
+                SalaryPeriod::Month,
+            ),
+            (
+                "fourchette de rémunération entre 23 600 et 40 000 €   brut annuel",
+                Some(23_600),
+                Some(40_000),
+                SalaryPeriod::Year,
+            ),
+            (
+                "entre 45k€ et 63k€ annuels brut",
+                Some(45_000),
+                Some(63_000),
+                SalaryPeriod::Year,
+            ),
+            (
+                "Rémunération selon profil et expérience (entre 35 et 60K€)",
+                Some(60_000),
+                Some(60_000),
+                SalaryPeriod::Year,
+            ),
+            (
+                "Entre 2 478 à 3 230€ mensuel net soit 37 000 à 47 000 € annuel",
+                Some(2478),
+                Some(3230),
+                SalaryPeriod::Year,
+            ),
+            ("selon expérience", None, None, SalaryPeriod::Month),
+        ];
+        for (text, min, max, period) in cases {
+            let s = salary(text);
+            assert_eq!((s.min, s.max, s.period), (min, max, period), "{text}");
+        }
+    }
+
+    #[test]
+    fn finds_the_line_that_states_pay() {
+        // Seed 004's sentence, among its other lines.
+        let seed = "* Un CDD de 2 ans\n* Un salaire de 3 500 € à 4 800 € en fonction de l’expérience et du profil \n* L’accès";
+        assert_eq!(
+            salary_in_text(seed).as_deref(),
+            Some("Un salaire de 3 500 € à 4 800 € en fonction de l’expérience et du profil")
+        );
+        // Amounts that are not pay.
+        assert_eq!(
+            salary_in_text("gestion des achats inférieurs à 40 000 € HT"),
+            None
+        );
+        assert_eq!(
+            salary_in_text("Le montant des marchés varie entre 500K€ et plus"),
+            None
+        );
+        assert_eq!(salary_in_text("Rémunération selon profil"), None);
     }
 }

@@ -9,7 +9,8 @@ use offers_core::Family;
 
 use super::write::{bundle_file, markdown_text, offer_file};
 use crate::content::{
-    grade_level, reference_in_url, slugify, BundleFile, DefaultsFile, OfferFront, PageFile,
+    grade_level, reference_in_url, salary_in_text, slugify, BundleFile, DefaultsFile, OfferFront,
+    PageFile,
 };
 use crate::io::CliError;
 
@@ -270,6 +271,7 @@ pub fn read_records(
                 format!("offre {reference} sans adresse du poste : lieu lu dans la ville ou le département"),
             ));
         }
+        front.salary = salary_in_text(&description);
         front.published_on = get(&c_published).map(|d| d.chars().take(10).collect());
         front.closes_on = get(&c_closes).map(|d| d.chars().take(10).collect());
         export.rows.push(Row {
