@@ -135,7 +135,7 @@ const widget = template('widget-template.js', { STYLES: JSON.stringify(styles), 
 writeFileSync(join(dir, 'widget.js'), widget);
 
 const TEXT = new Set(['.html', '.js', '.css', '.wasm', '.json', '.atom', '.xml', '.svg', '.txt', '.webmanifest']);
-for (const file of [...readdirSync(dir), ...readdirSync(join(dir, 'offres')).map((f) => join('offres', f))]) {
+for (const file of [...readdirSync(dir), ...['offres', 'feeds'].flatMap((sub) => readdirSync(join(dir, sub)).map((f) => join(sub, f)))]) {
   const path = join(dir, file);
   if (!statSync(path).isFile() || !TEXT.has(extname(file))) continue;
   const raw = readFileSync(path);

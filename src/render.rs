@@ -127,12 +127,17 @@ pub fn offer_page(offer: &Offer, ready: &Ready, site: &Site) -> String {
         160,
     );
     let posting = job_posting(offer, bundle, site.url);
+    let family_label = bundle
+        .family_label(&offer.family)
+        .unwrap_or_default()
+        .to_string();
+    // The feed of the offer's family (`offers build` writes it), for readers that follow it.
+    let feed = offers_core::search::topic_feed(offers_core::Facet::Family, &offer.family)
+        .unwrap_or_default();
+    let feed_title = format!("{} – {family_label} (Atom)", bundle.page.title);
     let body = {
         let offer = offer.clone();
-        let family_label = bundle
-            .family_label(&offer.family)
-            .unwrap_or_default()
-            .to_string();
+        let family_label = family_label.clone();
         let state = Mount::Static {
             list: "../".into(),
             pages: String::new(),
@@ -151,6 +156,7 @@ pub fn offer_page(offer: &Offer, ready: &Ready, site: &Site) -> String {
          <meta property=\"og:type\" content=\"website\">\n<meta property=\"og:locale\" content=\"fr_FR\">\n\
          <meta property=\"og:title\" content=\"{t}\">\n<meta property=\"og:description\" content=\"{d}\">\n\
          <meta property=\"og:url\" content=\"{u}\">\n<link rel=\"icon\" href=\"data:,\">\n\
+         <link rel=\"alternate\" type=\"application/atom+xml\" href=\"../{f}\" title=\"{ft}\">\n\
          <link rel=\"stylesheet\" href=\"../{s}\">\n\
          <script type=\"application/ld+json\">{j}</script>\n</head>\n<body>\n\
          <a class=\"offres-skip-link\" href=\"#contenu\">Aller au contenu</a>\n\
@@ -161,6 +167,8 @@ pub fn offer_page(offer: &Offer, ready: &Ready, site: &Site) -> String {
         d = escape(&description),
         u = escape(&url),
         s = escape(site.style),
+        f = escape(&feed),
+        ft = escape(&feed_title),
         j = script_json(&posting),
     );
     out

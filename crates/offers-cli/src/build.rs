@@ -37,6 +37,23 @@ pub fn run(
         &beside.join("feed.json"),
         crate::feeds::json_feed(&built.bundle, &site, today),
     )?;
+    // One feed per family and per place; feeds of families or places gone are removed.
+    let folder = beside.join("feeds");
+    crate::io::create_dir(&folder)?;
+    let topics = crate::feeds::topic_feeds(&built.bundle, &site, today);
+    for old in crate::io::files_under(&folder)? {
+        let name = old
+            .strip_prefix(beside)
+            .unwrap_or(&old)
+            .to_string_lossy()
+            .replace('\\', "/");
+        if old.extension().is_some_and(|e| e == "atom") && !topics.iter().any(|(p, _)| *p == name) {
+            crate::io::remove(&old)?;
+        }
+    }
+    for (path, text) in &topics {
+        write(&beside.join(path), text)?;
+    }
     let offers = built.bundle.offers.len();
     println!("{} : {offers} offre(s) écrites", output.display());
     Ok(Outcome::Ok)

@@ -1,9 +1,11 @@
 //! Atom (RFC 4287) and JSON Feed 1.1 of a bundle's active offers (open, and not past their
 //! closing day: what the board shows), written by `offers build` beside the bundle as
-//! `feed.atom` and `feed.json`.
+//! `feed.atom` and `feed.json`; and one Atom feed per family and per place, in `feeds/`, named as
+//! the board links them (`offers_core::search::topic_feed`): alerts without a server.
 
 use offers_core::document::plain_text;
-use offers_core::{Block, Bundle, Date, Offer};
+use offers_core::search::{topic_feed, value_of};
+use offers_core::{Block, Bundle, Date, Facet, Offer};
 
 use offers_core::document::escape_markup as escape;
 
@@ -46,21 +48,74 @@ fn updated(offer: &Offer, bundle: &Bundle) -> String {
 
 /// `site` is the board's address (the content's `base_url`, or a placeholder `urn:`).
 pub fn atom(bundle: &Bundle, site: &str, today: Date) -> String {
+    atom_of(
+        bundle,
+        site,
+        "",
+        &bundle.page.title,
+        active_offers(bundle, today),
+    )
+}
+
+/// One Atom feed per family and one per place (of every offer, so that a feed stays where its
+/// subscribers are while no offer is open): each feed's path under the site, and its text.
+pub fn topic_feeds(bundle: &Bundle, site: &str, today: Date) -> Vec<(String, String)> {
+    let mut topics: Vec<(Facet, String, String)> = bundle
+        .families
+        .iter()
+        .map(|f| (Facet::Family, f.id.clone(), f.label.clone()))
+        .collect();
+    for offer in &bundle.offers {
+        for place in &offer.locations {
+            let value = value_of(&place.city);
+            if !value.is_empty()
+                && !topics
+                    .iter()
+                    .any(|(f, v, _)| *f == Facet::Location && *v == value)
+            {
+                topics.push((Facet::Location, value, place.city.clone()));
+            }
+        }
+    }
+    topics
+        .into_iter()
+        .filter_map(|(facet, value, label)| {
+            let path = topic_feed(facet, &value)?;
+            let offers = active_offers(bundle, today).filter(|o| match facet {
+                Facet::Family => o.family == value,
+                _ => o.locations.iter().any(|l| value_of(&l.city) == value),
+            });
+            let title = format!("{} – {label}", bundle.page.title);
+            let query = format!("?{}={value}", facet.key());
+            let text = atom_of(bundle, site, &query, &title, offers);
+            Some((path, text))
+        })
+        .collect()
+}
+
+/// A feed of `offers`: `query` is the board's address for them (`?famille=design`), after `site`.
+fn atom_of<'a>(
+    bundle: &Bundle,
+    site: &str,
+    query: &str,
+    title: &str,
+    offers: impl Iterator<Item = &'a Offer>,
+) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"fr\">\n");
     out.push_str(&format!(
         "  <id>{}</id>\n  <title>{}</title>\n  <updated>{}</updated>\n",
-        escape(site),
-        escape(&bundle.page.title),
+        escape(&format!("{site}{query}")),
+        escape(title),
         escape(&bundle.generated_at)
     ));
     if site.starts_with("http") {
         out.push_str(&format!(
             "  <link rel=\"alternate\" href=\"{}\"/>\n",
-            escape(site)
+            escape(&format!("{site}{query}"))
         ));
     }
     out.push_str("  <author><name>offres</name></author>\n");
-    for offer in active_offers(bundle, today) {
+    for offer in offers {
         out.push_str("  <entry>\n");
         out.push_str(&format!(
             "    <id>{}</id>\n",

@@ -39,6 +39,13 @@ pub fn write(path: &Path, text: impl AsRef<[u8]>) -> Result<(), CliError> {
     })
 }
 
+pub fn remove(path: &Path) -> Result<(), CliError> {
+    std::fs::remove_file(path).map_err(|source| CliError::Write {
+        path: path.to_owned(),
+        source,
+    })
+}
+
 pub fn create_dir(dir: &Path) -> Result<(), CliError> {
     std::fs::create_dir_all(dir).map_err(|source| CliError::Write {
         path: dir.to_owned(),
