@@ -13,3 +13,16 @@ pub const THEME_DARK: &str = "dark";
 pub const BUNDLE_UPDATED: &str = "offres:bundle-updated";
 /// The iframe's message to its host page: the height of its content.
 pub const EMBED_HEIGHT: &str = "offres:height";
+
+// The widget's words when the board cannot run in its host page (scripts/widget-template.js,
+// which shows them without the module): French and English, as the element's `lang` says. The
+// interface's other strings are in src/i18n.rs.
+/// No list at all: the bundle could not be read either.
+pub const WIDGET_FAILED_FR: &str = "Les offres n'ont pas pu être chargées.";
+pub const WIDGET_FAILED_EN: &str = "The offers could not be loaded.";
+/// Above the plain list of open offers.
+pub const WIDGET_PLAIN_FR: &str = "Offres d'emploi ouvertes";
+pub const WIDGET_PLAIN_EN: &str = "Open job offers";
+/// The link to the standalone board, always there.
+pub const WIDGET_BOARD_FR: &str = "Voir toutes les offres et les filtrer sur le site";
+pub const WIDGET_BOARD_EN: &str = "See all the offers, and filter them, on the site";

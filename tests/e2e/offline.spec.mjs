@@ -218,3 +218,20 @@ test('a worker whose index.html names files it does not list is not installed', 
   await controlled(page);
   s.close();
 });
+
+test('saved offers are kept and filtered with the network cut', async ({ page, context }) => {
+  const s = await site();
+  const board = new BoardPage(page);
+  await page.goto(s.url);
+  await board.loaded();
+  await controlled(page);
+  await page.getByRole('button', { name: "Sauvegarder : Recrutement pour l'équipe BIN", exact: true }).click();
+  await context.setOffline(true);
+  await page.goto(`${s.url}?sauvegardees=1`);
+  await board.loaded();
+  await expect(board.cards).toHaveCount(1);
+  await expect(board.card("Recrutement pour l'équipe BIN")).toHaveCount(1);
+  await expect(page.getByRole('button', { name: "Sauvegarder : Recrutement pour l'équipe BIN", exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await context.setOffline(false);
+  s.close();
+});

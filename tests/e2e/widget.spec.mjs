@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { NGINX_ROOT } from '../../playwright.config.mjs';
-import { defaultBundle } from './pages/board-page.mjs';
+import { defaultBundle, expectNoViolations } from './pages/board-page.mjs';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -34,7 +34,16 @@ test('several widgets with their own filters; search and facets work inside; the
   const b = page.locator('#rennes');
   await expect(a.locator('li.offres-panel')).toHaveCount(design.length);
   await expect(b.locator('li.offres-panel')).toHaveCount(1);
-  await expect(b.getByRole('heading', { level: 4 })).toContainText("Chargé/e d'hypervision");
+  // Under the host page's h1: no widget has an h1. The title is an h2 by default; with
+  // heading-level="3" every heading moves down one more level (the card's h4 becomes an h6).
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ministère de démonstration');
+  await expect(a.getByRole('heading', { level: 2 }).first()).toHaveText('Rejoignez-nous');
+  await expect(a.getByRole('heading', { level: 5 }).first()).toBeVisible();
+  await expect(b.getByRole('heading', { level: 3 }).first()).toHaveText('Rejoignez-nous');
+  await expect(b.getByRole('heading', { level: 6 })).toContainText("Chargé/e d'hypervision");
+  // Saving is not offered in a host page (nothing is written to its storage).
+  await expect(a.getByRole('button', { name: /^Sauvegarder/ })).toHaveCount(0);
+  await expect(a.getByRole('checkbox', { name: /^Sauvegardées/ })).toHaveCount(0);
   // Typing and clicking inside a shadow root.
   await a.getByRole('searchbox', { name: 'Rechercher une offre' }).fill('observatoire');
   await expect(a.locator('li.offres-panel')).toHaveCount(2);
@@ -46,7 +55,8 @@ test('several widgets with their own filters; search and facets work inside; the
   const link = a.getByRole('link', { name: 'Chargée ou chargé de mission design des services numériques', exact: true });
   await expect(link).toHaveAttribute('href', `${NGINX_ROOT}index.html?offre=charge-mission-design&famille=design`);
   await link.click();
-  await expect(a.getByRole('heading', { level: 1 })).toHaveText('Chargée ou chargé de mission design des services numériques');
+  await expect(a.getByRole('heading', { level: 2 })).toHaveText('Chargée ou chargé de mission design des services numériques');
+  await expect(a.getByRole('button', { name: 'Partager' })).toHaveCount(0);
   await a.getByRole('link', { name: 'Retour aux offres' }).first().click();
   await expect(a.locator('li.offres-panel')).toHaveCount(design.length);
   expect(page.url()).toBe(url);
@@ -136,4 +146,65 @@ test('a widget in English and dark, as its attributes say, with no settings of i
   expect(await page.evaluate(() => localStorage.length)).toBe(0);
   // The French widgets beside it stay French.
   await expect(page.locator('#design').getByRole('searchbox', { name: 'Rechercher une offre' })).toBeVisible();
+});
+
+test('axe finds nothing on a host page with its own h1 and a widget at heading level 2, then 3, light and dark', async ({ page }) => {
+  for (const [level, scheme] of [[2, 'light'], [3, 'dark']]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(hostUrl('widget-a11y.html'));
+    await page.evaluate(([board, level, scheme]) => {
+      const place = document.getElementById('place');
+      // At level 3, the host page has its own h2 above the widget.
+      if (level === 3) place.append(Object.assign(document.createElement('h2'), { textContent: 'Nos offres' }));
+      const w = document.createElement('offres-emploi');
+      w.setAttribute('src', `${board}offers.json`);
+      w.setAttribute('heading-level', String(level));
+      w.setAttribute('theme', scheme);
+      place.append(w);
+    }, [NGINX_ROOT, level, scheme]);
+    const w = page.locator('offres-emploi');
+    await expect(w.locator('li.offres-panel').first()).toBeVisible();
+    expect(await page.locator('h1').count(), "one h1 in the page, the host's").toBe(1);
+    await expect(w.getByRole('heading', { level })).toHaveCount(1);
+    await expect(w.getByRole('heading', { level: level + 2 }).first()).toBeVisible();
+    await expectNoViolations(page);
+  }
+});
+
+const openOffers = defaultBundle().offers.filter((o) => o.status === 'open' && !(o.closes_on && o.closes_on < new Date().toISOString().slice(0, 10)));
+
+test("a host page whose policy refuses WebAssembly gets the plain list in the widget's language, and the console names 'wasm-unsafe-eval'", async ({ page }) => {
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(hostUrl('widget-csp-wasm.html'));
+  const w = page.locator('#strict');
+  // The plain list, in English as the element's lang says, under an h2 (the host has the h1).
+  await expect(w.getByRole('heading', { level: 2 })).toHaveText('Open job offers');
+  await expect(w.locator('ul > li')).toHaveCount(openOffers.length);
+  await expect(w.locator('.offres-widget')).toHaveAttribute('lang', 'en');
+  // Each offer links to its page: on the board when it has a full text, else elsewhere.
+  const withText = openOffers.find((o) => o.description);
+  await expect(w.getByRole('link', { name: withText.title, exact: true })).toHaveAttribute('href', `${NGINX_ROOT}index.html?offre=${withText.id}`);
+  const elsewhere = openOffers.find((o) => !o.description && o.url);
+  await expect(w.getByRole('link', { name: elsewhere.title, exact: true }).first()).toHaveAttribute('href', elsewhere.url);
+  await expect(w.getByRole('link', { name: 'See all the offers, and filter them, on the site' })).toHaveAttribute('href', `${NGINX_ROOT}index.html`);
+  await expect(w.locator('offres-panel, .offres')).toHaveCount(0);
+  await expect.poll(() => errors.join('\n')).toContain("script-src 'wasm-unsafe-eval'");
+  expect(errors.join('\n')).toContain('<offres-emploi>');
+  await expectNoViolations(page);
+});
+
+test('a host page whose policy refuses the board\'s styles gets the plain list, and the console names style-src', async ({ page }) => {
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(hostUrl('widget-csp-style.html'));
+  const w = page.locator('#strict');
+  await expect(w.getByRole('heading', { level: 2 })).toHaveText("Offres d'emploi ouvertes");
+  await expect(w.locator('ul > li')).toHaveCount(openOffers.length);
+  await expect(w.getByRole('link', { name: 'Voir toutes les offres et les filtrer sur le site' })).toBeVisible();
+  // Not the unstyled board: its hidden controls and screen-reader texts would show.
+  await expect(w.getByRole('searchbox')).toHaveCount(0);
+  const origin = new URL(NGINX_ROOT).origin;
+  await expect.poll(() => errors.join('\n')).toContain(`style-src ${origin}`);
+  await expectNoViolations(page);
 });
