@@ -101,9 +101,6 @@ pub struct Strings {
     pub fact_reference: &'static str,
     /// The toggle on each card and offer page (its accessible name adds the offer's title).
     pub save: &'static str,
-    pub saved_legend: &'static str,
-    /// "Sauvegardées", before the number of saved offers.
-    pub saved_filter: &'static str,
     pub retired: &'static str,
     pub retired_heading: &'static str,
     pub forget: &'static str,
@@ -182,8 +179,6 @@ pub static FR: Strings = Strings {
     fact_positions: "Nombre de postes",
     fact_reference: "Référence",
     save: "Sauvegarder",
-    saved_legend: "Mes offres",
-    saved_filter: "Sauvegardées",
     retired: "Offre retirée",
     retired_heading: "Offres sauvegardées retirées du site",
     forget: "Retirer de mes offres",
@@ -206,6 +201,7 @@ pub static FR: Strings = Strings {
         Facet::Contract => "Type de contrat",
         Facet::Employer => "Employeur",
         Facet::Pay => "Rémunération",
+        Facet::Saved => "Mes offres",
     },
     grade: |grade| match grade {
         GradeLevel::APlus => "Catégorie A+",
@@ -285,8 +281,6 @@ pub static EN: Strings = Strings {
     fact_positions: "Number of positions",
     fact_reference: "Reference",
     save: "Save",
-    saved_legend: "My offers",
-    saved_filter: "Saved",
     retired: "Offer withdrawn",
     retired_heading: "Saved offers withdrawn from the site",
     forget: "Remove from my offers",
@@ -309,6 +303,7 @@ pub static EN: Strings = Strings {
         Facet::Contract => "Contract type",
         Facet::Employer => "Employer",
         Facet::Pay => "Pay",
+        Facet::Saved => "My offers",
     },
     grade: |grade| match grade {
         GradeLevel::APlus => "Category A+",
@@ -419,6 +414,7 @@ impl Strings {
             } else {
                 "Pay stated"
             }),
+            Facet::Saved => Some(if self.fr() { "Sauvegardées" } else { "Saved" }),
             Facet::Family | Facet::Location | Facet::Employer => None,
         };
         match ours {

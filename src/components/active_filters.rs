@@ -48,26 +48,6 @@ pub fn ActiveFilters(state: UrlState, index: Arc<SearchIndex>) -> impl IntoView 
                 );
             }
         }
-        if q.saved {
-            let remove = move |_| {
-                let mut q = state.query.get_untracked();
-                q.saved = false;
-                state.set_query(q, false);
-                refocus(search, Some(container));
-            };
-            chips.push(
-                view! {
-                    <li>
-                        <button type="button" class="offres-chip" on:click=remove>
-                            {t.saved_filter}
-                            <span class="offres-sr-only">" – " {t.remove_filter}</span>
-                            <span class="offres-chip__cross" aria-hidden="true">" ×"</span>
-                        </button>
-                    </li>
-                }
-                .into_any(),
-            );
-        }
         chips
     };
     let reset = move |_| {

@@ -1,11 +1,11 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use offers_core::{Date, LoadedBundle, SearchIndex};
+use offers_core::{Date, Facet, LoadedBundle, SearchIndex};
 
 use super::{
     ActiveFilters, DocumentView, Facets, FilterPanel, FollowLink, Heading, OfferPage, ResultCount,
-    ResultList, RetiredOffers, SavedFilter, SearchBox, SortControl,
+    ResultList, RetiredOffers, SearchBox, SortControl,
 };
 use crate::i18n;
 use crate::ready::Ready;
@@ -42,7 +42,7 @@ pub fn Board(
         let index = index.clone();
         Memo::new(move |_| {
             state.query.with(|q| {
-                if q.saved {
+                if !q.selected(Facet::Saved).is_empty() {
                     saved_indices.with(|ids| index.search_among(q, today, ids))
                 } else {
                     index.search(q, today)
@@ -118,7 +118,6 @@ fn list_page(
                 <div class="offres-layout">
                     <FilterPanel state>
                         <SearchBox state />
-                        <SavedFilter state />
                         <SortControl state results />
                         <Facets state index=facet_index results />
                     </FilterPanel>

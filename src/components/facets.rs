@@ -14,8 +14,13 @@ pub fn Facets(state: UrlState, index: Arc<SearchIndex>, results: Memo<Results>) 
     let t = i18n::t();
     Facet::ALL
         .into_iter()
-        // A choice between one option is no choice, except "Rémunération indiquée", a yes/no.
-        .filter(|f| index.options(*f).len() > usize::from(*f != Facet::Pay))
+        // A choice between one option is no choice, except the yes/no ones ("Rémunération
+        // indiquée", "Sauvegardées"); saved offers only where saving is offered (not in a widget).
+        .filter(|f| match f {
+            Facet::Pay => !index.options(*f).is_empty(),
+            Facet::Saved => use_context::<crate::saved::SavedOffers>().is_some(),
+            _ => index.options(*f).len() > 1,
+        })
         .map(|facet| {
             let options = index.options(facet).to_vec();
             let items = options

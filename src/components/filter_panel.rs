@@ -20,7 +20,6 @@ pub fn FilterPanel(state: UrlState, children: Children) -> impl IntoView {
                 .map(|f| q.selected(f).len())
                 .sum::<usize>()
                 + usize::from(!q.text.trim().is_empty())
-                + usize::from(q.saved)
         })
     };
     view! {

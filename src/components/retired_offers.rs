@@ -1,7 +1,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use offers_core::{saved, LoadedBundle};
+use offers_core::{saved, Facet, LoadedBundle};
 
 use super::Heading;
 use crate::i18n;
@@ -15,7 +15,7 @@ pub fn RetiredOffers(state: UrlState, loaded: Arc<LoadedBundle>) -> impl IntoVie
     let saved = use_context::<SavedOffers>()?;
     let t = i18n::t();
     let retired = move || {
-        if !state.query.with(|q| q.saved) {
+        if state.query.with(|q| q.selected(Facet::Saved).is_empty()) {
             return Vec::new();
         }
         saved.list.with(|l| {

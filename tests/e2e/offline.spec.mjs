@@ -227,7 +227,7 @@ test('saved offers are kept and filtered with the network cut', async ({ page, c
   await controlled(page);
   await page.getByRole('button', { name: "Sauvegarder : Recrutement pour l'équipe BIN", exact: true }).click();
   await context.setOffline(true);
-  await page.goto(`${s.url}?sauvegardees=1`);
+  await page.goto(`${s.url}?sauvegardees=oui`);
   await board.loaded();
   await expect(board.cards).toHaveCount(1);
   await expect(board.card("Recrutement pour l'équipe BIN")).toHaveCount(1);

@@ -27,18 +27,18 @@ test('saving offers with the keyboard: toggles, the "Sauvegardées (n)" filter i
   expect(stored).toContain(`charge-mission-design\t${design}`);
   expect(stored).toContain('recrutement-bin\t');
   // The filter, with its count, as a checkbox beside the others.
-  const filter = board.facet('Mes offres').getByRole('checkbox', { name: 'Sauvegardées (2)' });
+  const filter = board.facet('Mes offres').getByRole('checkbox', { name: 'Sauvegardées (2 offres)' });
   await filter.focus();
   await page.keyboard.press('Space');
-  await expect(page).toHaveURL(/\?sauvegardees=1$/);
+  await expect(page).toHaveURL(/\?sauvegardees=oui$/);
   await expect(board.cards).toHaveCount(2);
   await expect(board.count).toHaveText('2 offres');
-  await expect(page.getByRole('button', { name: 'Sauvegardées – retirer ce filtre' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Mes offres : Sauvegardées – retirer ce filtre' })).toBeVisible();
   // Kept across a reload, from the URL and the storage.
   await page.reload();
   await board.loaded();
   await expect(board.cards).toHaveCount(2);
-  await expect(board.facet('Mes offres').getByRole('checkbox', { name: 'Sauvegardées (2)' })).toBeChecked();
+  await expect(board.facet('Mes offres').getByRole('checkbox', { name: 'Sauvegardées (2 offres)' })).toBeChecked();
   // Unsaving removes it from the filtered list; the offer page has the same toggle.
   await save(design).click();
   await expect(board.cards).toHaveCount(1);
@@ -58,20 +58,21 @@ test('a saved offer no longer in the bundle stays listed as "Offre retirée" wit
       sessionStorage.setItem('seeded', '1');
     }
   }, KEY);
-  await board.goto('?sauvegardees=1');
+  await board.goto('?sauvegardees=oui');
   await board.loaded();
   await expect(board.cards.filter({ hasText: bin.title })).toHaveCount(1);
   const retired = page.getByRole('region', { name: 'Offres sauvegardées retirées du site' });
   await expect(retired.getByRole('heading', { name: 'Chef de projet retiré (2019)' })).toBeVisible();
   await expect(retired.getByText('Offre retirée')).toBeVisible();
-  await expect(board.facet('Mes offres').getByRole('checkbox', { name: 'Sauvegardées (2)' })).toBeChecked();
+  // The count is of the saved offers the bundle still has, as any option's count.
+  await expect(board.facet('Mes offres').getByRole('checkbox', { name: 'Sauvegardées (1 offre)' })).toBeChecked();
   for (const scheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme: scheme });
     await expectNoViolations(page);
   }
   await retired.getByRole('button', { name: 'Retirer de mes offres : Chef de projet retiré (2019)' }).click();
   await expect(retired).toHaveCount(0);
-  await expect(board.facet('Mes offres').getByRole('checkbox', { name: 'Sauvegardées (1)' })).toBeChecked();
+  await expect(board.facet('Mes offres').getByRole('checkbox', { name: 'Sauvegardées (1 offre)' })).toBeChecked();
   expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBe("recrutement-bin\tRecrutement pour l'équipe BIN\n");
 });
 
@@ -95,6 +96,7 @@ test('pay on the card, and the "Rémunération indiquée" filter with its count,
   await expect(board.card(bin.title)).toContainText('€3,500 to €4,800 a month');
   await expect(page.getByRole('group', { name: 'Pay' }).getByRole('checkbox', { name: /^Pay stated/ })).toBeChecked();
   await expect(page.getByRole('button', { name: `Save : ${bin.title}` })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'My offers' }).getByRole('checkbox', { name: /^Saved/ })).toBeVisible();
 });
 
 test('"Suivre ces offres (Atom)" links the feed of the one family or place selected, and the feed is there', async ({ page, request }) => {

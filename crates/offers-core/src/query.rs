@@ -7,8 +7,6 @@ pub const TEXT: &str = "q";
 pub const SORT: &str = "tri";
 pub const SORT_NEWEST: &str = "recent";
 pub const SHOW_INACTIVE: &str = "inactives";
-/// Only the visitor's saved offers (`?sauvegardees=1`).
-pub const SAVED: &str = "sauvegardees";
 /// The offer page shown (`?offre=ID`), not part of the query.
 pub const OFFER: &str = "offre";
 
@@ -36,7 +34,6 @@ pub fn from_params<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> 
                 }
             }
             SHOW_INACTIVE => query.show_inactive = value == "1" || value == "oui",
-            SAVED => query.saved = value == "1" || value == "oui",
             _ => {
                 if let Some(facet) = Facet::ALL.iter().find(|f| f.key() == key) {
                     let list = query.selected_mut(*facet);
@@ -80,9 +77,6 @@ pub fn to_params(query: &Query) -> Vec<(&'static str, String)> {
     }
     if query.show_inactive {
         params.push((SHOW_INACTIVE, "1".to_string()));
-    }
-    if query.saved {
-        params.push((SAVED, "1".to_string()));
     }
     params
 }

@@ -16,6 +16,9 @@ pub enum Facet {
     Employer,
     /// Whether the offer states its pay (one option, "indiquee").
     Pay,
+    /// The visitor's saved offers (one option, "oui"): which offers have it is the visitor's, not
+    /// the bundle's, and given to [`SearchIndex::search_among`].
+    Saved,
 }
 
 crate::url_words!(Facet {
@@ -26,10 +29,13 @@ crate::url_words!(Facet {
     Contract => "contrat",
     Employer => "employeur",
     Pay => "remuneration",
+    Saved => "sauvegardees",
 });
 
 /// The one option of [`Facet::Pay`]: the offer states its pay.
 pub const PAY_STATED: &str = "indiquee";
+/// The one option of [`Facet::Saved`].
+pub const SAVED_ONLY: &str = "oui";
 
 impl Facet {
     /// Its URL parameter ("famille", "lieu"…).
@@ -49,6 +55,7 @@ impl Facet {
             Facet::Remote => RemoteMode::ALL.iter().map(|r| r.url_word()).collect(),
             Facet::Contract => ContractKind::ALL.iter().map(|c| c.url_word()).collect(),
             Facet::Pay => vec![PAY_STATED],
+            Facet::Saved => vec![SAVED_ONLY],
             Facet::Family | Facet::Location | Facet::Employer => Vec::new(),
         }
     }
@@ -94,9 +101,6 @@ pub struct Query {
     pub sort: Sort,
     /// Show filled, closed and past-date offers too.
     pub show_inactive: bool,
-    /// Only the visitor's saved offers (the set is the visitor's, given to
-    /// [`SearchIndex::search_among`]).
-    pub saved: bool,
 }
 
 impl Query {
@@ -108,7 +112,7 @@ impl Query {
     }
     /// True when nothing narrows the list (the text is blank and no facet is selected).
     pub fn is_unfiltered(&self) -> bool {
-        self.text.trim().is_empty() && self.selected.iter().all(Vec::is_empty) && !self.saved
+        self.text.trim().is_empty() && self.selected.iter().all(Vec::is_empty)
     }
 }
 
@@ -250,6 +254,11 @@ impl SearchIndex {
             o.contract.as_ref().map(|c| c.kind.url_word())
         });
         options[Facet::Pay.index()] = fixed(Facet::Pay.fixed_values(), pay_value);
+        // Any offer may be saved: the option is always there.
+        options[Facet::Saved.index()] = vec![FacetOption {
+            value: SAVED_ONLY.into(),
+            label: SAVED_ONLY.into(),
+        }];
         // Places and employers: the labels found, sorted by their folded form.
         for (facet, labels) in [
             (
@@ -313,6 +322,7 @@ impl SearchIndex {
             values[Facet::Employer.index()]
                 .push(one(Facet::Employer, Some(&value_of(&offer.employer))));
             values[Facet::Pay.index()].push(one(Facet::Pay, pay_value(offer)));
+            values[Facet::Saved.index()].push(Vec::new());
         }
         let family_rank = offers
             .iter()
@@ -368,17 +378,26 @@ impl SearchIndex {
         self.search_among(query, today, &[])
     }
 
-    /// Runs `query` as of `today`; when it asks for saved offers only, among `saved` (indices
-    /// into the bundle's offers; out-of-range ones are ignored).
+    /// Runs `query` as of `today`, `saved` being the visitor's saved offers (indices into the
+    /// bundle's offers; out-of-range ones are ignored) for [`Facet::Saved`].
     pub fn search_among(&self, query: &Query, today: Date, saved: &[u32]) -> Results {
-        let mut candidates = Bits::full(self.len);
-        if query.saved {
-            let mut only = Bits::empty(self.len);
-            for &i in saved.iter().filter(|&&i| (i as usize) < self.len) {
-                only.set(i as usize);
-            }
-            candidates = only;
+        let mut saved_bits = Bits::empty(self.len);
+        for &i in saved.iter().filter(|&&i| (i as usize) < self.len) {
+            saved_bits.set(i as usize);
         }
+        // The option indices offer `i` has for facet `f`.
+        let values = |f: usize, i: usize| -> &[u16] {
+            if f == Facet::Saved.index() {
+                if saved_bits.get(i) {
+                    &[0]
+                } else {
+                    &[]
+                }
+            } else {
+                &self.values[f][i]
+            }
+        };
+        let mut candidates = Bits::full(self.len);
         // Every word of the text must start a word of the offer.
         for word in words(&query.text) {
             candidates.and(&self.prefix_bits(&word));
@@ -406,33 +425,30 @@ impl SearchIndex {
             }
             if !query.show_inactive && !self.is_active(i, today) {
                 // Counted as hidden only when it would otherwise be shown.
-                if active_facets.iter().all(|&f| {
-                    self.values[f][i]
-                        .iter()
-                        .any(|&v| selected[f][usize::from(v)])
-                }) {
+                if active_facets
+                    .iter()
+                    .all(|&f| values(f, i).iter().any(|&v| selected[f][usize::from(v)]))
+                {
                     results.hidden_inactive += 1;
                 }
                 continue;
             }
-            let mut failing = active_facets.iter().filter(|&&f| {
-                !self.values[f][i]
-                    .iter()
-                    .any(|&v| selected[f][usize::from(v)])
-            });
+            let mut failing = active_facets
+                .iter()
+                .filter(|&&f| !values(f, i).iter().any(|&v| selected[f][usize::from(v)]));
             let first_fail = failing.next().copied();
             let more_fail = failing.next().is_some();
             match (first_fail, more_fail) {
                 (None, _) => {
                     results.offers.push(u32::try_from(i).unwrap_or(u32::MAX));
                     for f in 0..Facet::COUNT {
-                        for &v in &self.values[f][i] {
+                        for &v in values(f, i) {
                             results.counts[f][usize::from(v)] += 1;
                         }
                     }
                 }
                 (Some(f), false) => {
-                    for &v in &self.values[f][i] {
+                    for &v in values(f, i) {
                         results.counts[f][usize::from(v)] += 1;
                     }
                 }
