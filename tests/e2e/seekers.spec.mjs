@@ -33,6 +33,7 @@ test('saving offers with the keyboard: toggles, the "Sauvegardées (n)" filter i
   await expect(page).toHaveURL(/\?sauvegardees=oui$/);
   await expect(board.cards).toHaveCount(2);
   await expect(board.count).toHaveText('2 offres');
+  await expect(page.getByRole('list', { name: 'Offres sauvegardées retirées du site' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Mes offres : Sauvegardées – retirer ce filtre' })).toBeVisible();
   // Kept across a reload, from the URL and the storage.
   await page.reload();
@@ -61,8 +62,9 @@ test('a saved offer no longer in the bundle stays listed as "Offre retirée" wit
   await board.goto('?sauvegardees=oui');
   await board.loaded();
   await expect(board.cards.filter({ hasText: bin.title })).toHaveCount(1);
-  const retired = page.getByRole('region', { name: 'Offres sauvegardées retirées du site' });
-  await expect(retired.getByRole('heading', { name: 'Chef de projet retiré (2019)' })).toBeVisible();
+  const retired = page.getByRole('list', { name: 'Offres sauvegardées retirées du site' });
+  await expect(retired.getByRole('listitem')).toHaveCount(1);
+  await expect(retired.getByText('Chef de projet retiré (2019)')).toBeVisible();
   await expect(retired.getByText('Offre retirée')).toBeVisible();
   // The count is of the saved offers the bundle still has, as any option's count.
   await expect(board.facet('Mes offres').getByRole('checkbox', { name: 'Sauvegardées (1 offre)' })).toBeChecked();
@@ -71,6 +73,7 @@ test('a saved offer no longer in the bundle stays listed as "Offre retirée" wit
     await expectNoViolations(page);
   }
   await retired.getByRole('button', { name: 'Retirer de mes offres : Chef de projet retiré (2019)' }).click();
+  // Gone, and the empty list with it (out of the accessibility tree).
   await expect(retired).toHaveCount(0);
   await expect(board.facet('Mes offres').getByRole('checkbox', { name: 'Sauvegardées (1 offre)' })).toBeChecked();
   expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBe("recrutement-bin\tRecrutement pour l'équipe BIN\n");
