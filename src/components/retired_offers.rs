@@ -43,5 +43,7 @@ pub fn RetiredOffers(state: UrlState, loaded: Arc<LoadedBundle>) -> impl IntoVie
         })
     };
     // An empty list is left out of the accessibility tree (`hidden` in the stylesheet).
-    Some(view! { <ul class="offres-wrapper offres-retired" role="list" aria-label=t.retired_heading>{items}</ul> })
+    Some(
+        view! { <ul class="offres-wrapper offres-retired" role="list" aria-label=t.retired_heading>{items}</ul> },
+    )
 }
