@@ -1,7 +1,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use offers_core::{Date, Facet, LoadedBundle, SearchIndex};
+use offers_core::{Date, LoadedBundle, SearchIndex};
 
 use super::{
     ActiveFilters, DocumentView, Facets, FilterPanel, FollowLink, Heading, OfferPage, ResultCount,
@@ -27,7 +27,7 @@ pub fn Board(
         today,
     } = ready;
     let state = mount.state(index.clone());
-    // The saved offers still in the bundle, read only while the "Sauvegardées" filter is on.
+    // The saved offers still in the bundle: the "Sauvegardées" option and its count.
     let saved = use_context::<crate::saved::SavedOffers>();
     let saved_indices = {
         let loaded = loaded.clone();
@@ -41,13 +41,9 @@ pub fn Board(
     let results = {
         let index = index.clone();
         Memo::new(move |_| {
-            state.query.with(|q| {
-                if !q.selected(Facet::Saved).is_empty() {
-                    saved_indices.with(|ids| index.search_among(q, today, ids))
-                } else {
-                    index.search(q, today)
-                }
-            })
+            state
+                .query
+                .with(|q| saved_indices.with(|ids| index.search_among(q, today, ids)))
         })
     };
     // The offer page shown, if the URL names an offer that has one.

@@ -64,8 +64,8 @@ test('a saved offer no longer in the bundle stays listed as "Offre retirée" wit
   await expect(board.cards.filter({ hasText: bin.title })).toHaveCount(1);
   const retired = page.getByRole('list', { name: 'Offres sauvegardées retirées du site' });
   await expect(retired.getByRole('listitem')).toHaveCount(1);
-  await expect(retired.getByText('Chef de projet retiré (2019)')).toBeVisible();
-  await expect(retired.getByText('Offre retirée')).toBeVisible();
+  await expect(retired.locator('.offres-panel__title')).toHaveText('Chef de projet retiré (2019)');
+  await expect(retired.locator('.offres-badge')).toHaveText('Offre retirée');
   // The count is of the saved offers the bundle still has, as any option's count.
   await expect(board.facet('Mes offres').getByRole('checkbox', { name: 'Sauvegardées (1 offre)' })).toBeChecked();
   for (const scheme of ['light', 'dark']) {
@@ -100,6 +100,11 @@ test('pay on the card, and the "Rémunération indiquée" filter with its count,
   await expect(page.getByRole('group', { name: 'Pay' }).getByRole('checkbox', { name: /^Pay stated/ })).toBeChecked();
   await expect(page.getByRole('button', { name: `Save : ${bin.title}` })).toBeVisible();
   await expect(page.getByRole('group', { name: 'My offers' }).getByRole('checkbox', { name: /^Saved/ })).toBeVisible();
+  // The other new words, in English too.
+  await page.getByRole('group', { name: 'Job family' }).getByRole('checkbox', { name: /^Produits/ }).check();
+  await expect(page.getByRole('link', { name: 'Follow these offers (Atom)' })).toHaveAttribute('href', 'feeds/famille-produits-numeriques.atom');
+  await page.getByRole('link', { name: bin.title, exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Share' })).toBeVisible();
 });
 
 test('"Suivre ces offres (Atom)" links the feed of the one family or place selected, and the feed is there', async ({ page, request }) => {

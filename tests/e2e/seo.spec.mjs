@@ -52,7 +52,20 @@ test('each offer page carries a JobPosting with what search engines require', as
     await expect(page.locator('meta[property="og:url"]')).toHaveAttribute('content', posting.url);
     // And the visitor can go on to the board.
     await expect(page.getByRole('link', { name: 'Retour aux offres' }).first()).toHaveAttribute('href', '../');
+    // The pay, as search engines read it (EU pay-transparency directive).
+    if (offer.salary?.min) {
+      expect(posting.baseSalary.currency).toBe('EUR');
+      expect(posting.baseSalary.value.minValue ?? posting.baseSalary.value.value).toBe(offer.salary.min);
+      expect(posting.baseSalary.value.unitText).toBe(offer.salary.period === 'year' ? 'YEAR' : 'MONTH');
+    }
+    // Its family's feed, for readers that follow it; the feed is there.
+    const feed = page.locator('link[rel="alternate"][type="application/atom+xml"]');
+    await expect(feed).toHaveAttribute('href', `../feeds/famille-${offer.family}.atom`);
+    const response = await page.request.get(new URL(await feed.getAttribute('href'), page.url()).href);
+    expect(response.ok()).toBe(true);
+    expect(await response.text()).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
   }
+  expect(withPages.some((o) => o.salary?.min), 'seed 004 states its pay').toBe(true);
 });
 
 test('the board has a description and Open Graph tags', async ({ page }) => {

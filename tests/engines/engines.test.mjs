@@ -3,8 +3,8 @@
 // The Chromium suite in tests/e2e stays the deep one; this one keeps what breaks in one engine
 // only: the board from the bundle (rendered at build time, then taken over by the module), search
 // with accent folding and its announced count, a facet, the URL across reload and back, an offer
-// page, the keyboard walk to the first card, the widget on another origin's page, axe-core, and
-// the console.
+// page, the keyboard walk to the first card, saving an offer and the saved and pay filters, the
+// widget on another origin's page and under a strict host policy, axe-core, and the console.
 //
 // Run: node --test --test-reporter=spec tests/engines/ (ENGINES="chromium firefox webkit" by
 // default; dist/ must be built). Each engine's time is printed by the reporter.
@@ -17,6 +17,9 @@ import { startSite, startDriver, consoleErrors, runAxe } from './harness.mjs';
 const bundle = JSON.parse(readFileSync(new URL('../../public/offers.json', import.meta.url), 'utf8'));
 const open = bundle.offers.filter((o) => o.status === 'open');
 const design = open.filter((o) => o.family === 'design');
+const paid = open.filter((o) => o.salary);
+const today = new Date().toISOString().slice(0, 10);
+const active = open.filter((o) => !(o.closes_on && o.closes_on < today));
 const ENGINES = (process.env.ENGINES || 'chromium firefox webkit').split(/\s+/).filter(Boolean);
 const WAIT = 20_000;
 
@@ -113,6 +116,38 @@ for (const engine of ENGINES) {
       assert.ok(reached, `Tab reaches the first card's link (${first})`);
     });
 
+    test('saving an offer (kept across a reload), and the saved and pay filters', async () => {
+      await driver.get(site.board);
+      await ready();
+      const save = () => driver.findElement(By.css('li.offres-panel button.offres-save'));
+      await (await save()).click();
+      await driver.wait(async () => (await (await save()).getAttribute('aria-pressed')) === 'true', WAIT, 'pressed');
+      await driver.findElement(By.xpath("//label[starts-with(normalize-space(.), 'Sauvegardées')]")).click();
+      await cardCount(1);
+      await driver.wait(async () => (await driver.getCurrentUrl()).includes('sauvegardees=oui'), WAIT, 'in the URL');
+      await driver.navigate().refresh();
+      await ready();
+      await cardCount(1);
+      // Unsaved: the filtered list is empty, and the storage as it was.
+      await (await save()).click();
+      await cardCount(0);
+      assert.equal(await driver.executeScript('return localStorage.length'), 0);
+      await driver.get(`${site.board}?remuneration=indiquee`);
+      await ready();
+      await cardCount(paid.length);
+      assert.match(await driver.findElement(By.css('li.offres-panel')).getText(), /3\s500 € à 4\s800 € par mois/);
+    });
+
+    test('the widget under a host policy that refuses WebAssembly: the plain list of open offers', async () => {
+      await driver.get(site.host('widget-csp-wasm.html'));
+      const items = () => driver.executeScript(
+        "const r = document.getElementById('strict').shadowRoot; return r ? r.querySelectorAll('ul > li a').length : -1;",
+      );
+      await driver.wait(async () => (await items()) === active.length, WAIT, 'the plain list');
+      const heading = await driver.executeScript("return document.getElementById('strict').shadowRoot.querySelector('h2').textContent");
+      assert.equal(heading, 'Open job offers');
+    });
+
     test('the widget, on a page of another origin', async () => {
       await driver.get(site.host('widget.html'));
       const inShadow = (id) => driver.executeScript(
@@ -143,7 +178,9 @@ for (const engine of ENGINES) {
       await driver.executeScript("console.error('offres-engines-probe')");
       await driver.wait(async () => errors.some((e) => e.includes('offres-engines-probe')), WAIT, 'the console is heard');
       // The missing bundle of the widget test is meant: its 404, and the app's report of it.
-      const unexpected = errors.filter((e) => !/absent\.json|404|Not Found|offres-engines-probe/i.test(e));
+      // The strict host page's refusals are meant too: its policy reports, and the widget's
+      // message naming the directives to add.
+      const unexpected = errors.filter((e) => !/absent\.json|404|Not Found|offres-engines-probe|Content.Security.Policy|wasm-unsafe-eval|WebAssembly/i.test(e));
       assert.deepEqual(unexpected, []);
     });
   });
