@@ -2,6 +2,9 @@
 # Benchmark of the offers CLI: `offers build` and `offers validate` on synthetic content of
 # 10,000 and 100,000 offers (offers synth --content), median of RUNS runs, plus the bundle's size
 # raw, gzip -9 and brotli -q 11. Budget: 10,000 offers built and validated in under 2 s.
+# Then `offers import` of a real-shaped DGAFP open-data file of 50,000 rows (scripts/gen-dgafp.mjs),
+# and `offers build` of what it wrote: wall time and peak memory of each (issue "National scale":
+# import + build in at most 5 s, under 1 GB).
 # A benchmark, not a test: it prints figures; it exits non-zero only when the budget is missed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,4 +37,26 @@ for n in $SIZES; do
     status=1
   fi
 done
+
+ROWS=${ROWS:-50000}
+node scripts/gen-dgafp.mjs "$ROWS" > "$WORK/dgafp.csv"
+peak() { # command…: runs it, prints "ms peak-MB"
+  local t; t=$(date +%s%N)
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f '%M' -o "$WORK/mem" "$@" >/dev/null 2>&1 || true
+    echo "$(ms "$t") $(( $(cat "$WORK/mem") / 1024 ))"
+  else
+    "$@" >/dev/null 2>&1 || true
+    echo "$(ms "$t") n/a"
+  fi
+}
+read -r import_ms import_mb <<<"$(peak "$OFFERS" import "$WORK/dgafp.csv" -o "$WORK/dgafp")"
+read -r build_ms build_mb <<<"$(peak "$OFFERS" build "$WORK/dgafp" -o "$WORK/dgafp/offers.json" --today 2026-11-23)"
+families=$(grep -c '^- id:' "$WORK/dgafp/_bundle.yml" || true)
+written=$(find "$WORK/dgafp/offers" -name '*.md' | wc -l)
+printf '\nDGAFP export, %d rows: %d offers written in %d families\n' "$ROWS" "$written" "$families"
+printf '%-28s %10s %10s\n' step ms "peak MB"
+printf '%-28s %10d %10s\n' "offers import (and its check)" "$import_ms" "$import_mb"
+printf '%-28s %10d %10s\n' "offers build" "$build_ms" "$build_mb"
+printf 'import + build: %d ms (target 5000 ms, under 1 GB)\n' "$((import_ms + build_ms))"
 exit $status

@@ -20,6 +20,9 @@ pub fn run(
         eprintln!("{} : rien n'a été écrit", output.display());
         return Ok(Outcome::Invalid);
     }
+    if let Some(folder) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
+        crate::io::create_dir(folder)?;
+    }
     write(output, &json)?;
     let site = built
         .base_url

@@ -58,37 +58,55 @@ pub fn atom(bundle: &Bundle, site: &str, today: Date) -> String {
 }
 
 /// One Atom feed per family and one per place (of every offer, so that a feed stays where its
-/// subscribers are while no offer is open): each feed's path under the site, and its text.
+/// subscribers are while no offer is open): each feed's path under the site, and its text. The
+/// open offers are sorted into their topics in one pass (a national export has thousands of
+/// places).
 pub fn topic_feeds(bundle: &Bundle, site: &str, today: Date) -> Vec<(String, String)> {
     let mut topics: Vec<(Facet, String, String)> = bundle
         .families
         .iter()
         .map(|f| (Facet::Family, f.id.clone(), f.label.clone()))
         .collect();
+    let mut index: std::collections::HashMap<(Facet, String), usize> = topics
+        .iter()
+        .enumerate()
+        .map(|(i, (f, v, _))| ((*f, v.clone()), i))
+        .collect();
     for offer in &bundle.offers {
         for place in &offer.locations {
             let value = value_of(&place.city);
-            if !value.is_empty()
-                && !topics
-                    .iter()
-                    .any(|(f, v, _)| *f == Facet::Location && *v == value)
-            {
+            if !value.is_empty() && !index.contains_key(&(Facet::Location, value.clone())) {
+                index.insert((Facet::Location, value.clone()), topics.len());
                 topics.push((Facet::Location, value, place.city.clone()));
             }
         }
     }
+    let mut members: Vec<Vec<&Offer>> = vec![Vec::new(); topics.len()];
+    for offer in active_offers(bundle, today) {
+        if let Some(&i) = index.get(&(Facet::Family, offer.family.clone())) {
+            members[i].push(offer);
+        }
+        let mut places: Vec<usize> = offer
+            .locations
+            .iter()
+            .filter_map(|l| index.get(&(Facet::Location, value_of(&l.city))).copied())
+            .collect();
+        places.dedup();
+        for i in places {
+            members[i].push(offer);
+        }
+    }
     topics
         .into_iter()
-        .filter_map(|(facet, value, label)| {
+        .zip(members)
+        .filter_map(|((facet, value, label), offers)| {
             let path = topic_feed(facet, &value)?;
-            let offers = active_offers(bundle, today).filter(|o| match facet {
-                Facet::Family => o.family == value,
-                _ => o.locations.iter().any(|l| value_of(&l.city) == value),
-            });
             let title = format!("{} – {label}", bundle.page.title);
             let query = format!("?{}={value}", facet.key());
-            let text = atom_of(bundle, site, &query, &title, offers);
-            Some((path, text))
+            Some((
+                path,
+                atom_of(bundle, site, &query, &title, offers.into_iter()),
+            ))
         })
         .collect()
 }

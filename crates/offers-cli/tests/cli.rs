@@ -752,6 +752,82 @@ fn imports_job_board_csv_exports_deduplicated_with_every_irregularity_reported()
 }
 
 #[test]
+fn imports_the_dgafp_open_data_file_with_families_employers_and_places_from_its_columns() {
+    // The first ten offers of the real file (fixtures/real/csp/carte_emploi_public), as its columns.
+    let (err, b) = import_then_build("csv/dgafp-first10.csv");
+    assert!(err.is_empty(), "{err}");
+    let list = b["offers"].as_array().unwrap();
+    assert_eq!(list.len(), 10);
+    let by_ref = |r: &str| list.iter().find(|o| o["reference"] == r).unwrap();
+    // Families from the job ("Métier") and the title, grouped by the content folder's
+    // _familles.yml: several, not one.
+    let families: std::collections::HashSet<&str> =
+        list.iter().map(|o| o["family"].as_str().unwrap()).collect();
+    assert!(families.len() >= 4, "{families:?}");
+    assert_eq!(
+        by_ref("MENJ-17-2026-33796")["family"],
+        "enseignement-recherche"
+    );
+    assert_eq!(by_ref("2025-2147621")["family"], "numerique");
+    assert_eq!(by_ref("2025-2147666")["family"], "securite-justice-defense");
+    // The employer is the first line of the multi-line employer column; without one, the
+    // publisher of the file.
+    assert_eq!(
+        by_ref("2025-2147632")["employer"],
+        "Préfecture de police de Paris"
+    );
+    assert_eq!(
+        by_ref("MENJ-17-2026-33796")["employer"],
+        "Choisir le service public"
+    );
+    // Places read from postal addresses.
+    let place = |r: &str| by_ref(r)["locations"][0].clone();
+    assert_eq!(place("MENJ-17-2026-33796")["city"], "CHEMILLE EN ANJOU");
+    assert_eq!(place("MENJ-17-2026-33796")["department"], "49");
+    assert_eq!(place("MEF_2025-27740")["city"], "MARSEILLE");
+    assert_eq!(place("MEF_2025-27740")["department"], "13");
+    assert_eq!(place("2025-2147621")["city"], "Paris");
+    assert_eq!(
+        place("MAE_c2030473-952a-4ed2-a2b8-a1ae3fd5f224")["department"],
+        "75"
+    );
+    // dd/mm/yyyy dates; 31/12/9999 is no closing date.
+    assert_eq!(by_ref("2025-2147632")["published_on"], "2025-12-29");
+    assert_eq!(by_ref("2025-2147632")["closes_on"], "2026-12-31");
+    assert!(by_ref("2025-2147666").get("closes_on").is_none());
+    // No address column: the offer's page at choisirleservicepublic.gouv.fr, by reference.
+    assert_eq!(
+        by_ref("2025-2147621")["url"],
+        "https://choisirleservicepublic.gouv.fr/offre-emploi/cab-b-developpeur-web-reference-2025-2147621/"
+    );
+    // The grouping is data in the content folder, where an edit is read back at the next import.
+    // (the folder import_then_build made; `temp` would empty it)
+    let dir = std::env::temp_dir().join(format!(
+        "offers-cli-test-{}-csv-dgafp-first10.csv",
+        std::process::id()
+    ));
+    let grouping = std::fs::read_to_string(dir.join("_familles.yml")).unwrap();
+    std::fs::write(
+        dir.join("_familles.yml"),
+        "families:\n  - {id: tout, label: Toutes les offres, words: []}\n",
+    )
+    .unwrap();
+    let again = offers(&[
+        "import",
+        s(&fixture("sources/csv/dgafp-first10.csv")),
+        "-o",
+        s(&dir),
+    ]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    let yml = std::fs::read_to_string(dir.join("_bundle.yml")).unwrap();
+    assert!(
+        yml.contains("id: tout") && !yml.contains("numerique"),
+        "{yml}"
+    );
+    assert!(grouping.contains("id: numerique"));
+}
+
+#[test]
 fn import_checks_what_it_wrote_and_never_reports_success_on_content_that_will_not_build() {
     // The 2023 page with its employer named nowhere (no "à la DINUM", no "au sein de la DINUM").
     let (out, source, content) = import_edited_page("import-no-employer", |page| {

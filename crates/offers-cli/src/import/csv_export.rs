@@ -1,12 +1,15 @@
 //! Job-board CSV exports: Place de l'emploi public exports for Pôle emploi (pipe-separated, no
-//! quoting, `\n` written as two characters) and raw TalentSoft exports (semicolon-separated,
-//! quoted). The separator is read from the header line; columns are found by name, so exports with
-//! columns in another order or missing ones are read too.
+//! quoting, `\n` written as two characters), raw TalentSoft exports (semicolon-separated,
+//! quoted) and the DGAFP open-data file of choisirleservicepublic.gouv.fr (semicolon-separated,
+//! quoted, French column names, no offer address). The separator is read from the header line;
+//! columns are found by name, so exports with columns in another order or missing ones are read
+//! too. Families come from each offer's domain and job, grouped as `_familles.yml` says.
 
 use std::path::Path;
 
 use offers_core::Family;
 
+use super::families::Families;
 use super::write::{bundle_file, markdown_text, offer_file};
 use crate::content::{
     grade_level, reference_in_url, salary_in_text, slugify, BundleFile, DefaultsFile, OfferFront,
@@ -21,6 +24,8 @@ pub struct Row {
     pub reference: String,
     pub front: OfferFront,
     pub description: String,
+    /// Its domain and job, as the export names them: what its family is found from.
+    pub topic: String,
 }
 
 #[derive(Debug, Default)]
@@ -28,6 +33,8 @@ pub struct Export {
     pub rows: Vec<Row>,
     /// (line, message)
     pub warnings: Vec<(usize, String)>,
+    /// Who publishes the export, the employer of an offer that names none.
+    pub publisher: &'static str,
 }
 
 /// `|` or `;`, whichever the header uses more.
@@ -111,34 +118,68 @@ pub fn read_records(
             .filter_map(|n| headers.iter().position(|h| h.eq_ignore_ascii_case(n)))
             .collect()
     };
-    let c_ref = col(&["Par_ref_offre", "Offer_Reference_", "OfferID"]);
+    let c_ref = col(&["Par_ref_offre", "Offer_Reference_", "OfferID", "Référence"]);
     let c_url = col(&["Par_URL_offre"]);
     let c_title = col(&[
         "JobDescriptionTranslation_JobTitle_",
         "Offer_CustomFieldsTranslation_LongText1_",
+        "Intitulé du poste",
         "Libelle_metier_OGR",
     ]);
+    // The DGAFP file has no address column: offers are at choisirleservicepublic.gouv.fr, by
+    // reference.
+    let dgafp = !col(&["Intitulé du poste"]).is_empty() && c_url.is_empty();
+    let c_topic = col(&[
+        "Domaine",
+        "Domaine fonctionnel",
+        "Métier",
+        "Libelle_metier_OGR",
+        "JobDescription_PrimaryProfile_",
+    ]);
+    let c_salary = col(&["Rémunération", "Salaire", "Fourchette de rémunération"]);
+    let c_remote = col(&["Télétravail"]);
+    let c_duration = col(&["Durée du contrat"]);
     let c_desc = col(&["Description", "JobDescriptionTranslation_Description1_"]);
     let c_profile = col(&["JobDescriptionTranslation_Description2_"]);
-    let c_employer = col(&["Offer_CustomFieldsTranslation_LongText2_", "Origin_Entity_"]);
-    let c_city = col(&["Location_CustomFieldsTranslation_ShortText1_"]);
+    let c_employer = col(&[
+        "Offer_CustomFieldsTranslation_LongText2_",
+        "Employeur",
+        "Organisme de rattachement",
+        "Origin_Entity_",
+    ]);
+    let c_city = col(&[
+        "Location_CustomFieldsTranslation_ShortText1_",
+        "Localisation du poste",
+    ]);
     let c_dept_name = col(&["Location_Department_Department_", "DEP_libelle"]);
     let c_dept = col(&["DEP_cle"]);
-    let c_contract = col(&["TCO_cle", "JobDescription_Contract_"]);
+    let c_contract = col(&["TCO_cle", "JobDescription_Contract_", "Nature de contrat"]);
     let c_months = col(&["Off_contrat_duree_MO"]);
-    let c_grade = col(&["JobDescription_CustomFields_CustomCodeTableValue1_"]);
+    let c_grade = col(&[
+        "JobDescription_CustomFields_CustomCodeTableValue1_",
+        "Catégorie",
+    ]);
     let c_published = col(&[
         "Off_date_creation",
         "FirstPublicationDate",
         "SchedulingData_DefaultPublicationBeginDate_",
+        "Date de première publication",
     ]);
-    let c_closes = col(&["SchedulingData_DefaultPublicationEndDate_"]);
+    let c_closes = col(&[
+        "SchedulingData_DefaultPublicationEndDate_",
+        "Date de fin de publication par défaut",
+    ]);
 
     let c_apply = col(&["Origin_CustomFieldsTranslation_ShortText2_"]);
     let c_address = col(&["Location_JobLocation_"]);
 
     let mut export = Export {
         warnings,
+        publisher: if dgafp {
+            "Choisir le service public"
+        } else {
+            "Place de l'emploi public"
+        },
         ..Export::default()
     };
     let mut seen: std::collections::HashMap<String, (usize, Vec<String>)> =
@@ -208,7 +249,10 @@ pub fn read_records(
         for k in keys {
             seen.insert(k, (line, fields.clone()));
         }
-        let Some(title) = get(&c_title).or_else(|| url.as_deref().and_then(title_from_url)) else {
+        let Some(title) = get(&c_title)
+            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            .or_else(|| url.as_deref().and_then(title_from_url))
+        else {
             export
                 .warnings
                 .push((line, format!("offre {reference} sans intitulé, ignorée")));
@@ -224,12 +268,20 @@ pub fn read_records(
             description.push_str("\n\n## Profil recherché\n\n");
             description.push_str(&profile);
         }
+        if dgafp {
+            url = Some(format!(
+                "https://choisirleservicepublic.gouv.fr/offre-emploi/{}-reference-{}/",
+                slugify(&title),
+                offers_core::percent::encode(&reference, b"")
+            ));
+        }
         let mut front = OfferFront {
             id: slugify(&reference),
             title,
             reference: Some(reference.clone()),
             url,
-            employer: get(&c_employer),
+            // The DGAFP file writes the employer with its address, a line each: the first names it.
+            employer: get(&c_employer).and_then(|e| e.lines().next().map(|l| l.trim().to_string())),
             ..OfferFront::default()
         };
         let dept_code = get(&c_dept).or_else(|| {
@@ -239,6 +291,7 @@ pub fn read_records(
             })
         });
         let place = get(&c_city)
+            .map(|p| place_of(&p))
             .or_else(|| get(&c_dept_name).map(|d| d.split(" (").next().unwrap_or(&d).to_string()));
         front.locations = place
             .map(|p| match dept_code {
@@ -250,7 +303,13 @@ pub fn read_records(
         front.contract = get(&c_contract);
         front.duration = get(&c_months)
             .filter(|m| m != "0")
-            .map(|m| format!("{m} mois"));
+            .map(|m| format!("{m} mois"))
+            .or_else(|| get(&c_duration));
+        front.remote = get(&c_remote).and_then(|r| match fold_lower(&r).as_str() {
+            "oui" => Some("télétravail possible".to_string()),
+            "non" => None,
+            _ => Some(r),
+        });
         front.grade = get(&c_grade).and_then(|g| {
             if matches!(g.as_str(), "A+" | "A" | "B" | "C") {
                 Some(format!("Catégorie {g}"))
@@ -271,50 +330,114 @@ pub fn read_records(
                 format!("offre {reference} sans adresse du poste : lieu lu dans la ville ou le département"),
             ));
         }
-        front.salary = salary_in_text(&description);
+        front.salary = get(&c_salary).or_else(|| salary_in_text(&description));
         front.published_on = get(&c_published).map(|d| d.chars().take(10).collect());
         front.closes_on = get(&c_closes).map(|d| d.chars().take(10).collect());
+        // The domain and job first, then the title: the grouping reads them in that order.
+        let topic = c_topic
+            .iter()
+            .filter_map(|i| fields.get(*i))
+            .map(|v| v.trim())
+            .chain(std::iter::once(front.title.as_str()))
+            .collect::<Vec<_>>()
+            .join(" ");
         export.rows.push(Row {
             line,
             reference,
             front,
             description,
+            topic,
         });
     }
     export
 }
 
-/// Writes the export's offers as a content directory, all in one family.
+fn fold_lower(text: &str) -> String {
+    offers_core::fold::fold(text)
+}
+
+/// A place as the DGAFP file writes it, often a postal address: "Collège 49120 CHEMILLE EN ANJOU"
+/// → "CHEMILLE EN ANJOU (49)", "… La Fauvière - 13 010 MARSEILLE" → "MARSEILLE (13)", "1 bis rue
+/// de Lutèce 75195 Paris cedex 04" → "Paris (75)" (the town after the postcode, the department
+/// from it, "cedex" dropped); "Site Convention, 48 rue de Javel, Paris 15e" → "Paris (75)";
+/// anything else as written.
+fn place_of(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let digits = |w: &str, n: usize| w.len() == n && w.bytes().all(|b| b.is_ascii_digit());
+    // "49120", or "13 010" written in two.
+    let postcode = (0..words.len()).find_map(|i| {
+        if digits(words[i], 5) {
+            Some((words[i].to_string(), i + 1))
+        } else if digits(words[i], 2) && words.get(i + 1).is_some_and(|w| digits(w, 3)) {
+            Some((format!("{}{}", words[i], words[i + 1]), i + 2))
+        } else {
+            None
+        }
+    });
+    if let Some((code, after)) = postcode {
+        let town: Vec<&str> = words[after..]
+            .iter()
+            .take_while(|w| !w.eq_ignore_ascii_case("cedex"))
+            .copied()
+            .collect();
+        if !town.is_empty() {
+            let department = if code.starts_with("97") {
+                &code[..3]
+            } else {
+                &code[..2]
+            };
+            return format!("{} ({department})", town.join(" "));
+        }
+    }
+    // An arrondissement of Paris, at the end of an address ("Paris 15e", "PARIS 04").
+    let last = text.rsplit([',', '-']).next().unwrap_or(text).trim();
+    if last
+        .get(..6)
+        .is_some_and(|p| p.eq_ignore_ascii_case("paris "))
+    {
+        return "Paris (75)".into();
+    }
+    text.to_string()
+}
+
+/// Writes the export's offers as a content directory, each in the family its domain and job name
+/// (`_familles.yml`); the families no offer has are left out of `_bundle.yml`.
 pub fn write_content(
     export: &Export,
     dir: &Path,
     employer: &str,
     source_name: &str,
 ) -> Result<usize, CliError> {
+    crate::io::create_dir(dir)?;
+    let grouping = Families::load(dir)?;
+    let family_of: Vec<usize> = export.rows.iter().map(|r| grouping.of(&r.topic)).collect();
+    let mut used: Vec<usize> = family_of.clone();
+    used.sort_unstable();
+    used.dedup();
+    let families: Vec<Family> = used.iter().map(|&i| grouping.family(i).clone()).collect();
     let bundle = BundleFile {
         page: PageFile {
             title: format!("Offres d'emploi ({source_name})"),
             ..PageFile::default()
         },
-        families: vec![Family {
-            id: "offres".into(),
-            label: "Offres d'emploi".into(),
-        }],
         defaults: DefaultsFile {
             employer: Some(employer.into()),
-            family: Some("offres".into()),
+            family: families.first().map(|f| f.id.clone()),
         },
+        families,
         ..BundleFile::default()
     };
     bundle_file(dir, &bundle)?;
     for (i, row) in export.rows.iter().enumerate() {
+        let mut front = row.front.clone();
+        front.family = Some(grouping.family(family_of[i]).id.clone());
         let body: String = row
             .description
             .lines()
             .map(markdown_text)
             .collect::<Vec<_>>()
             .join("\n");
-        offer_file(dir, i, &row.front, &format!("{body}\n"))?;
+        offer_file(dir, i, &front, &format!("{body}\n"))?;
     }
     Ok(export.rows.len())
 }

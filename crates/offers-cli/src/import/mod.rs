@@ -1,6 +1,7 @@
 //! `offers import`: other sources → a content directory that `offers build` turns into the bundle.
 
 pub mod csv_export;
+pub mod families;
 pub mod json_export;
 pub mod legacy;
 pub mod write;
@@ -67,7 +68,7 @@ pub fn run(
         let n = csv_export::write_content(
             &export,
             output,
-            employer.unwrap_or("Place de l'emploi public"),
+            employer.unwrap_or(export.publisher),
             &name,
         )?;
         let outcome = check_written(output)?;
