@@ -173,11 +173,16 @@ test('axe finds nothing on a host page with its own h1 and a widget at heading l
 
 const openOffers = defaultBundle().offers.filter((o) => o.status === 'open' && !(o.closes_on && o.closes_on < new Date().toISOString().slice(0, 10)));
 
-test("a host page whose policy refuses WebAssembly gets the plain list in the widget's language, and the console names 'wasm-unsafe-eval'", async ({ page }) => {
+/** Opens a strict host page; returns its widget and what the console said as errors. */
+async function strictHost(page, file) {
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(hostUrl('widget-csp-wasm.html'));
-  const w = page.locator('#strict');
+  await page.goto(hostUrl(file));
+  return { w: page.locator('#strict'), errors: () => errors.join('\n') };
+}
+
+test("a host page whose policy refuses WebAssembly gets the plain list in the widget's language, and the console names 'wasm-unsafe-eval'", async ({ page }) => {
+  const { w, errors } = await strictHost(page, 'widget-csp-wasm.html');
   // The plain list, in English as the element's lang says, under an h2 (the host has the h1).
   await expect(w.getByRole('heading', { level: 2 })).toHaveText('Open job offers');
   await expect(w.locator('ul > li')).toHaveCount(openOffers.length);
@@ -189,22 +194,19 @@ test("a host page whose policy refuses WebAssembly gets the plain list in the wi
   await expect(w.getByRole('link', { name: elsewhere.title, exact: true }).first()).toHaveAttribute('href', elsewhere.url);
   await expect(w.getByRole('link', { name: 'See all the offers, and filter them, on the site' })).toHaveAttribute('href', `${NGINX_ROOT}index.html`);
   await expect(w.locator('offres-panel, .offres')).toHaveCount(0);
-  await expect.poll(() => errors.join('\n')).toContain("script-src 'wasm-unsafe-eval'");
-  expect(errors.join('\n')).toContain('<offres-emploi>');
+  await expect.poll(errors).toContain("script-src 'wasm-unsafe-eval'");
+  expect(errors()).toContain('<offres-emploi>');
   await expectNoViolations(page);
 });
 
 test('a host page whose policy refuses the board\'s styles gets the plain list, and the console names style-src', async ({ page }) => {
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(hostUrl('widget-csp-style.html'));
-  const w = page.locator('#strict');
+  const { w, errors } = await strictHost(page, 'widget-csp-style.html');
   await expect(w.getByRole('heading', { level: 2 })).toHaveText("Offres d'emploi ouvertes");
   await expect(w.locator('ul > li')).toHaveCount(openOffers.length);
   await expect(w.getByRole('link', { name: 'Voir toutes les offres et les filtrer sur le site' })).toBeVisible();
   // Not the unstyled board: its hidden controls and screen-reader texts would show.
   await expect(w.getByRole('searchbox')).toHaveCount(0);
   const origin = new URL(NGINX_ROOT).origin;
-  await expect.poll(() => errors.join('\n')).toContain(`style-src ${origin}`);
+  await expect.poll(errors).toContain(`style-src ${origin}`);
   await expectNoViolations(page);
 });
