@@ -6,6 +6,8 @@ const port = Number(process.env.E2E_PORT || 4174);
 // nginx with deploy/nginx/offres.conf: the site root, and the same files under /emplois/.
 export const NGINX_ROOT = 'http://127.0.0.1:4175/';
 export const NGINX_SUB = 'http://127.0.0.1:4176/emplois/';
+/** dist/ served by `offers serve`, the preview with the deploy configuration's headers. */
+export const OFFERS_SERVE = 'http://127.0.0.1:4177/';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -35,6 +37,13 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: 'ignore',
       stderr: 'ignore',
+    },
+    {
+      command: 'cargo run -q -p offers-cli -- serve dist --port 4177',
+      url: 'http://127.0.0.1:4177/index.html',
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
     },
     {
       command: 'bash scripts/nginx-test.sh 4175 4176',

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Sets everything up, builds the release and serves dist/ on 127.0.0.1 (PORT, default 8080).
+# Sets everything up, builds the release and serves dist/ on 127.0.0.1 (PORT, default 8080) with
+# `offers serve`: the deploy configuration's headers (strict CSP, caching), precompressed files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 trunk build --release
 PORT=${PORT:-8080}
-echo
-echo "offres: http://127.0.0.1:$PORT/  (Ctrl+C to stop)"
-exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory dist
+cargo build -q -p offers-cli
+exec target/debug/offers serve dist --port "$PORT"

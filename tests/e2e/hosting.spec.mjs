@@ -1,12 +1,13 @@
 // dist/ as deployed: served by Debian's nginx with deploy/nginx/offres.conf, at the root of a site
-// and under a sub-path, under the strict Content-Security-Policy that configuration sends.
+// and under a sub-path, under the strict Content-Security-Policy that configuration sends; and by
+// `offers serve`, the preview that sends the same headers.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, request } from '@playwright/test';
-import { NGINX_ROOT, NGINX_SUB } from '../../playwright.config.mjs';
+import { NGINX_ROOT, NGINX_SUB, OFFERS_SERVE } from '../../playwright.config.mjs';
 import { BoardPage, defaultBundle, startScript } from './pages/board-page.mjs';
 
 test.use({ serviceWorkers: 'allow' });
@@ -28,7 +29,7 @@ async function watchCsp(page) {
   return async () => [...violations, ...(await page.evaluate(() => window.__csp))];
 }
 
-for (const [where, base] of [['at the root', NGINX_ROOT], ['under a sub-path', NGINX_SUB]]) {
+for (const [where, base] of [['at the root', NGINX_ROOT], ['under a sub-path', NGINX_SUB], ['served by offers serve', OFFERS_SERVE]]) {
   test(`${where}: the board works under the strict CSP, with no violation`, async ({ page }) => {
     const violations = await watchCsp(page);
     const response = await page.goto(base);

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use offers_cli::report::Outcome;
-use offers_cli::{build, import, io, site_check, synth, validate};
+use offers_cli::{build, import, io, serve, site_check, synth, validate};
 
 #[derive(Parser)]
 #[command(
@@ -95,6 +95,16 @@ enum Command {
         /// The site's folder (dist/).
         dir: PathBuf,
     },
+    /// Serves a built site (dist/) on this machine as the deploy configuration serves it: its
+    /// security headers (deploy/nginx/security-headers.conf), caching, content types, and the
+    /// precompressed .br and .gz. For previews.
+    Serve {
+        /// The site's folder (dist/).
+        dir: PathBuf,
+        /// The port to listen on, on 127.0.0.1.
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+    },
     /// Prints the JSON Schema of the bundle format.
     Schema,
 }
@@ -128,6 +138,7 @@ fn main() -> ExitCode {
         } => io::today(today.as_deref())
             .and_then(|today| synth::run(n, seed, today, output.as_deref(), content.as_deref())),
         Command::CheckSite { dir } => site_check::run(&dir),
+        Command::Serve { dir, port } => serve::run(&dir, &format!("127.0.0.1:{port}")),
         Command::Schema => {
             print!("{}", offers_core::schema::bundle_schema_json());
             Ok(Outcome::Ok)
