@@ -48,12 +48,15 @@ fn updated(offer: &Offer, bundle: &Bundle) -> String {
 
 /// `site` is the board's address (the content's `base_url`, or a placeholder `urn:`).
 pub fn atom(bundle: &Bundle, site: &str, today: Date) -> String {
+    let entries: Vec<String> = active_offers(bundle, today)
+        .map(|o| entry(o, bundle, site))
+        .collect();
     atom_of(
         bundle,
         site,
         "",
         &bundle.page.title,
-        active_offers(bundle, today),
+        entries.iter().map(String::as_str),
     )
 }
 
@@ -81,10 +84,12 @@ pub fn topic_feeds(bundle: &Bundle, site: &str, today: Date) -> Vec<(String, Str
             }
         }
     }
-    let mut members: Vec<Vec<&Offer>> = vec![Vec::new(); topics.len()];
-    for offer in active_offers(bundle, today) {
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); topics.len()];
+    let mut entries = Vec::new();
+    for (n, offer) in active_offers(bundle, today).enumerate() {
+        entries.push(entry(offer, bundle, site));
         if let Some(&i) = index.get(&(Facet::Family, offer.family.clone())) {
-            members[i].push(offer);
+            members[i].push(n);
         }
         let mut places: Vec<usize> = offer
             .locations
@@ -93,7 +98,7 @@ pub fn topic_feeds(bundle: &Bundle, site: &str, today: Date) -> Vec<(String, Str
             .collect();
         places.dedup();
         for i in places {
-            members[i].push(offer);
+            members[i].push(n);
         }
     }
     topics
@@ -103,21 +108,26 @@ pub fn topic_feeds(bundle: &Bundle, site: &str, today: Date) -> Vec<(String, Str
             let path = topic_feed(facet, &value)?;
             let title = format!("{} – {label}", bundle.page.title);
             let query = format!("?{}={value}", facet.key());
-            Some((
-                path,
-                atom_of(bundle, site, &query, &title, offers.into_iter()),
-            ))
+            let feed = atom_of(
+                bundle,
+                site,
+                &query,
+                &title,
+                offers.iter().map(|&n| entries[n].as_str()),
+            );
+            Some((path, feed))
         })
         .collect()
 }
 
-/// A feed of `offers`: `query` is the board's address for them (`?famille=design`), after `site`.
+/// A feed of `entries` (from [`entry`]): `query` is the board's address for them
+/// (`?famille=design`), after `site`.
 fn atom_of<'a>(
     bundle: &Bundle,
     site: &str,
     query: &str,
     title: &str,
-    offers: impl Iterator<Item = &'a Offer>,
+    entries: impl Iterator<Item = &'a str>,
 ) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"fr\">\n");
     out.push_str(&format!(
@@ -133,36 +143,42 @@ fn atom_of<'a>(
         ));
     }
     out.push_str("  <author><name>offres</name></author>\n");
-    for offer in offers {
-        out.push_str("  <entry>\n");
-        out.push_str(&format!(
-            "    <id>{}</id>\n",
-            escape(&format!("{site}#offre-{}", offer.id))
-        ));
-        out.push_str(&format!("    <title>{}</title>\n", escape(&offer.title)));
-        out.push_str(&format!(
-            "    <updated>{}</updated>\n",
-            escape(&updated(offer, bundle))
-        ));
-        out.push_str(&format!(
-            "    <link rel=\"alternate\" href=\"{}\"/>\n",
-            escape(&link(offer, site))
-        ));
-        out.push_str(&format!(
-            "    <author><name>{}</name></author>\n",
-            escape(&offer.employer)
-        ));
-        out.push_str(&format!(
-            "    <category term=\"{}\"/>\n",
-            escape(&offer.family)
-        ));
-        out.push_str(&format!(
-            "    <summary>{}</summary>\n",
-            escape(&summary(offer))
-        ));
-        out.push_str("  </entry>\n");
+    for e in entries {
+        out.push_str(e);
     }
     out.push_str("</feed>\n");
+    out
+}
+
+/// One offer's `<entry>`, written once and put in every feed it belongs to.
+fn entry(offer: &Offer, bundle: &Bundle, site: &str) -> String {
+    let mut out = String::from("  <entry>\n");
+    out.push_str(&format!(
+        "    <id>{}</id>\n",
+        escape(&format!("{site}#offre-{}", offer.id))
+    ));
+    out.push_str(&format!("    <title>{}</title>\n", escape(&offer.title)));
+    out.push_str(&format!(
+        "    <updated>{}</updated>\n",
+        escape(&updated(offer, bundle))
+    ));
+    out.push_str(&format!(
+        "    <link rel=\"alternate\" href=\"{}\"/>\n",
+        escape(&link(offer, site))
+    ));
+    out.push_str(&format!(
+        "    <author><name>{}</name></author>\n",
+        escape(&offer.employer)
+    ));
+    out.push_str(&format!(
+        "    <category term=\"{}\"/>\n",
+        escape(&offer.family)
+    ));
+    out.push_str(&format!(
+        "    <summary>{}</summary>\n",
+        escape(&summary(offer))
+    ));
+    out.push_str("  </entry>\n");
     out
 }
 

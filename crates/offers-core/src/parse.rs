@@ -92,9 +92,45 @@ pub fn parse_bundle(text: &str) -> Result<LoadedBundle, ParseError> {
             ))
         }
     }
-    let mut raw: RawBundle = serde_json::from_str(text).map_err(classify)?;
-    let mut problems = page_problems(&raw.page);
-    raw.families.retain(|f| {
+    let raw: RawBundle = serde_json::from_str(text).map_err(classify)?;
+    let offers = raw.offers.iter().map(|value| {
+        serde_json::from_str::<Offer>(value.get()).map_err(|err| {
+            let id = serde_json::from_str::<IdProbe>(value.get())
+                .ok()
+                .and_then(|p| p.id);
+            (id, err.to_string())
+        })
+    });
+    Ok(sort_out(raw.generated_at, raw.page, raw.families, offers))
+}
+
+/// The checks of [`parse_bundle`] on a bundle already typed (what `offers build` made, checked
+/// without writing it as JSON and reading it back).
+pub fn load_bundle(bundle: Bundle) -> LoadedBundle {
+    let Bundle {
+        generated_at,
+        page,
+        families,
+        offers,
+        ..
+    } = bundle;
+    sort_out(generated_at, page, families, offers.into_iter().map(Ok))
+}
+
+/// An offer as read: the offer, or its id (when one could be read) and why it could not be.
+type ReadOffer = Result<Offer, (Option<String>, String)>;
+
+/// What reading a bundle checks once its parts are typed: the page's texts, the families (those
+/// whose id is not a slug are left out), and each offer (its problems, a second use of an id):
+/// the usable offers are kept in their order, the others listed as skipped.
+fn sort_out(
+    generated_at: String,
+    page: Page,
+    mut families: Vec<Family>,
+    read: impl Iterator<Item = ReadOffer>,
+) -> LoadedBundle {
+    let mut problems = page_problems(&page);
+    families.retain(|f| {
         let valid = is_valid_id(&f.id);
         if !valid {
             problems.push(Problem {
@@ -107,47 +143,46 @@ pub fn parse_bundle(text: &str) -> Result<LoadedBundle, ParseError> {
         }
         valid
     });
-    let family_ids: Vec<String> = raw.families.iter().map(|f| f.id.clone()).collect();
+    let family_ids: Vec<String> = families.iter().map(|f| f.id.clone()).collect();
     let family_ids: Vec<&str> = family_ids.iter().map(String::as_str).collect();
     let mut seen = std::collections::HashSet::new();
-    let mut offers = Vec::with_capacity(raw.offers.len());
+    let mut offers = Vec::with_capacity(read.size_hint().0);
     let mut skipped = Vec::new();
-    for (index, value) in raw.offers.iter().enumerate() {
-        let reason = match serde_json::from_str::<Offer>(value.get()) {
+    for (index, offer) in read.enumerate() {
+        let (id, reason) = match offer {
             Ok(offer) => {
                 let problems = offer_problems(&offer, &family_ids);
                 if !problems.is_empty() {
-                    problems
+                    let reason = problems
                         .iter()
                         .map(ToString::to_string)
                         .collect::<Vec<_>>()
-                        .join(" ; ")
+                        .join(" ; ");
+                    (Some(offer.id), reason)
                 } else if !seen.insert(offer.id.clone()) {
-                    format!(
+                    let reason = format!(
                         "identifiant « {} » déjà utilisé par une autre offre",
                         offer.id
-                    )
+                    );
+                    (Some(offer.id), reason)
                 } else {
                     offers.push(offer);
                     continue;
                 }
             }
-            Err(err) => err.to_string(),
+            Err(unread) => unread,
         };
-        let id = serde_json::from_str::<IdProbe>(value.get())
-            .ok()
-            .and_then(|p| p.id);
         skipped.push(SkippedOffer { index, id, reason });
     }
-    Ok(LoadedBundle {
+    LoadedBundle {
         bundle: Bundle {
             format_version: FORMAT_VERSION,
-            generated_at: raw.generated_at,
-            page: raw.page,
-            families: raw.families,
+            generated_at,
+            page,
+            families,
             offers,
         },
         skipped,
         problems,
-    })
+    }
 }

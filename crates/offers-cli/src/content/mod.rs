@@ -18,8 +18,8 @@ mod values;
 use std::path::{Path, PathBuf};
 
 use offers_core::{
-    check_bundle, parse_bundle, Bundle, Callout, Date, Family, Link, Page, Section, SectionText,
-    Severity, FORMAT_VERSION,
+    check_bundle, Bundle, Callout, Date, Family, Link, Page, Section, SectionText, Severity,
+    FORMAT_VERSION,
 };
 use serde_norway::Mapping;
 
@@ -405,8 +405,7 @@ pub fn build_checked(
     json.push('\n');
     let mut findings = std::mem::take(&mut built.findings);
     // The same checks as `offers validate`, on what was built, located in the sources.
-    let loaded = parse_bundle(&json)
-        .map_err(|e| CliError::Invalid(format!("lot produit illisible : {e}")))?;
+    let loaded = offers_core::parse::load_bundle(built.bundle.clone());
     // Offers by id, once: a finding per offer (every closing date past, in a large export) must
     // not look for its offer among all of them (50 000 findings × 50 000 offers took 9 s).
     let position: std::collections::HashMap<&str, usize> = built
