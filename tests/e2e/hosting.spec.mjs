@@ -94,6 +94,10 @@ test('offers check-site passes on the built site, and fails on a bundle replaced
   // And a file the worker and the page need, missing.
   const css = readdirSync(dir).find((f) => /^offres-[0-9a-f]{16}\.css$/.test(f));
   rmSync(join(dir, css));
+  // A feed an offer page links to, gone (the no-JS pages' links must resolve inside the site).
+  const page = readdirSync(join(dir, 'offres')).find((f) => f.endsWith('.html'));
+  const feed = readFileSync(join(dir, 'offres', page), 'utf8').match(/href="\.\.\/(feeds\/[^"]+\.atom)"/)[1];
+  rmSync(join(dir, feed));
   const bad = check();
   expect(bad.status).toBe(1);
   expect(bad.stderr).toContain('offers.json.br n\'est pas');
@@ -101,5 +105,6 @@ test('offers check-site passes on the built site, and fails on a bundle replaced
   expect(bad.stderr).toContain(`${css} : nommé par ${join(dir, 'index.html')} mais absent`);
   expect(bad.stderr).toContain(`${css} : nommé par ${join(dir, 'sw.js')} mais absent`);
   expect(bad.stderr).toContain(`${css}.br : sans son fichier source`);
+  expect(bad.stderr).toContain(`${feed} : nommé par ${join(dir, 'offres', page)} mais absent`);
   rmSync(dir, { recursive: true });
 });

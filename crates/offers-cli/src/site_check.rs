@@ -3,11 +3,12 @@
 //! Static hosts serve `X.br` or `X.gz` in place of `X` to clients that accept them (nginx's
 //! `brotli_static`, `gzip_static`; buckets with `Content-Encoding` metadata) without looking at
 //! `X`: replacing `offers.json` alone leaves its old compressed copies in service. This check
-//! fails when a compressed copy is not exactly its source compressed, or when a file that
-//! index.html or sw.js names is missing.
+//! fails when a compressed copy is not exactly its source compressed, when a file sw.js names is
+//! missing, or when a link or file a page names (the board rendered in index.html, the offer
+//! pages, the statement) does not resolve to a file inside the site.
 
 use std::io::Read;
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 use crate::io::{files_under, read, CliError};
 use crate::report::Outcome;
@@ -55,6 +56,28 @@ pub fn named_by_page(html: &str) -> Vec<String> {
         })
         .filter(|n| !n.is_empty())
         .collect()
+}
+
+/// The file `name` (as [`named_by_page`] gives it) names from a page in `folder` (relative to the
+/// site): a folder is its index.html; `None` when it climbs out of the site.
+fn resolve(folder: &Path, name: &str) -> Option<PathBuf> {
+    let mut path = PathBuf::new();
+    for c in folder.join(name).components() {
+        match c {
+            Component::Normal(part) => path.push(part),
+            Component::ParentDir => {
+                if !path.pop() {
+                    return None;
+                }
+            }
+            Component::CurDir => {}
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    if name.ends_with('/') || name == ".." || path.as_os_str().is_empty() {
+        path.push("index.html");
+    }
+    Some(path)
 }
 
 /// The files of the worker's `const PRECACHE = [...]` list (`./` is index.html).
@@ -105,20 +128,48 @@ pub fn run(dir: &Path) -> Result<Outcome, CliError> {
         }
     }
     let mut named = 0;
-    let index = dir.join("index.html");
+    // Every page's links and files: the board rendered in index.html, the offer pages, the
+    // statement, the embed page.
+    let mut lists = Vec::new();
+    for page in files_under(dir)?
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+    {
+        let folder = page
+            .parent()
+            .and_then(|f| f.strip_prefix(dir).ok())
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let names: Vec<Result<String, String>> = named_by_page(&read(&page)?)
+            .into_iter()
+            .map(|n| {
+                resolve(&folder, &n).map_or_else(
+                    || Err(n.clone()),
+                    |p| Ok(p.to_string_lossy().replace('\\', "/")),
+                )
+            })
+            .collect();
+        lists.push((page, names));
+    }
     let sw = dir.join("sw.js");
-    let mut lists = vec![(index.clone(), named_by_page(&read(&index)?))];
     if sw.exists() {
         match named_by_worker(&read(&sw)?) {
-            Some(list) => lists.push((sw.clone(), list)),
+            Some(list) => lists.push((sw.clone(), list.into_iter().map(Ok).collect())),
             None => problems.push(format!("{} : liste PRECACHE illisible", sw.display())),
         }
     }
     for (by, list) in lists {
         for name in list {
             named += 1;
-            if !dir.join(&name).is_file() {
-                problems.push(format!("{name} : nommé par {} mais absent", by.display()));
+            match name {
+                Ok(name) if dir.join(&name).is_file() => {}
+                Ok(name) => {
+                    problems.push(format!("{name} : nommé par {} mais absent", by.display()))
+                }
+                Err(name) => problems.push(format!(
+                    "{name} : nommé par {} mais hors du site",
+                    by.display()
+                )),
             }
         }
     }
@@ -167,5 +218,28 @@ mod tests {
             named_by_worker(sw).unwrap(),
             ["index.html", "index.html", "a.css"]
         );
+    }
+
+    #[test]
+    fn names_resolve_from_the_page_that_names_them() {
+        let offres = Path::new("offres");
+        let at = |folder: &Path, name: &str| {
+            resolve(folder, name).map(|p| p.to_string_lossy().replace('\\', "/"))
+        };
+        assert_eq!(at(offres, "../").as_deref(), Some("index.html"));
+        assert_eq!(
+            at(offres, "../feeds/famille-design.atom").as_deref(),
+            Some("feeds/famille-design.atom")
+        );
+        assert_eq!(
+            at(offres, "autre.html").as_deref(),
+            Some("offres/autre.html")
+        );
+        assert_eq!(
+            at(Path::new(""), "offres/x.html").as_deref(),
+            Some("offres/x.html")
+        );
+        assert_eq!(at(Path::new(""), "..").as_deref(), None);
+        assert_eq!(at(offres, "../../etc/passwd"), None);
     }
 }
