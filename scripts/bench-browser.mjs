@@ -1,31 +1,49 @@
 // In-browser benchmark (Playwright + Debian's Chromium) of the release build in dist/ with
-// `offers synth` bundles of 10,000 and 100,000 offers: bundle fetch and parse, index, time until the
-// app's board takes the place of the one rendered at build time, keystroke-to-updated-list latency (median and p95), JS heap after load.
-// Budget: keystroke p95 at most 16 ms at 10,000 offers (exit code 1 otherwise).
+// `offers synth` bundles of 10,000, 50,000 and 100,000 offers, served with brotli as a host serves
+// them (dist/'s precompressed files; the bundle compressed here, quality 9). For each size it prints
+// (issue "National scale"):
+// - bytes transferred until the board is usable (every response's encoded body, until the first
+//   card of the bundle is shown and the search box answers);
+// - time to the first card (the app's board in the place of the one rendered at build time), with
+//   the bundle's fetch, parse and index marks;
+// - the longest task during load (PerformanceObserver, `longtask`);
+// - keystroke → next frame, median and p95: from the input event to the next animation frame
+//   (typing "ingenieur data" letter by letter, then erasing it, each key at some point of a
+//   frame), and keystroke → updated list (to the end of the work it triggers), p95;
+// - JS heap, and the WebAssembly module's memory.
+// The issue's targets are printed beside the figures. A benchmark, not a test: it exits 1 only
+// when keystroke → updated list p95 at 10,000 offers passes 16 ms (the budget kept from issue 6).
 // Run: node scripts/bench-browser.mjs [sizes…]  (after `trunk build --release`).
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
-const SIZES = sizes.length ? sizes : [10000, 100000];
+const SIZES = sizes.length ? sizes : [10000, 50000, 100000];
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
 if (!existsSync(join(dist, 'index.html'))) throw new Error('no dist/: run trunk build --release first');
 
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' };
-let bundle = '';
+let bundle = Buffer.alloc(0);
 const server = createServer((req, res) => {
   const path = new URL(req.url, 'http://x').pathname;
+  const br = /\bbr\b/.test(req.headers['accept-encoding'] || '');
   if (path.endsWith('/offers.json')) {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    return res.end(bundle);
+    res.writeHead(200, { 'content-type': 'application/json', ...(br && { 'content-encoding': 'br' }) });
+    return res.end(br ? bundle.br : bundle.raw);
   }
   const file = join(dist, path === '/' ? 'index.html' : path);
   if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile()) { res.writeHead(404); return res.end(); }
-  res.writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream' });
+  const type = types[extname(file)] || 'application/octet-stream';
+  if (br && existsSync(`${file}.br`)) {
+    res.writeHead(200, { 'content-type': type, 'content-encoding': 'br' });
+    return res.end(readFileSync(`${file}.br`));
+  }
+  res.writeHead(200, { 'content-type': type });
   res.end(readFileSync(file));
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
@@ -36,60 +54,100 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
 });
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+const TARGETS = {
+  10000: 'usable <= 300 KB, key p95 <= 12 ms',
+  50000: 'first card <= 2.5 s, longest task <= 50 ms',
+  100000: 'usable <= 2 MB, first card <= 4 s, longest task <= 50 ms, key p95 <= 16 ms',
+};
 const rows = [];
 let status = 0;
 for (const n of SIZES) {
-  bundle = execFileSync(join(root, 'target/release/offers'), ['synth', String(n), '--seed', '1'], { maxBuffer: 1 << 30 });
-  const context = await browser.newContext({ serviceWorkers: process.env.SW === 'block' ? 'block' : 'allow' });
+  const raw = execFileSync(join(root, 'target/release/offers'), ['synth', String(n), '--seed', '1'], { maxBuffer: 1 << 30 });
+  bundle = { raw, br: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }) };
+  // No service worker: every byte comes from the network, as on a first visit.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
-  // Synthetic offers close within four months of the date they are made for: make them for today.
+  await page.addInitScript(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const responses = [];
+  page.on('requestfinished', (request) => responses.push(request.sizes().then((s) => s.responseBodySize).catch(() => 0)));
   await page.goto(base);
-  // The page paints the board rendered at build time (the default bundle's) at once; what is
-  // measured is the app taking its place with the synthetic bundle's board.
+  // The page paints the board rendered at build time (the default bundle's) at once; usable is
+  // the app's board of the synthetic bundle, with its search box answering.
   await page.locator('#offres[data-app="ready"]').waitFor({ timeout: 600_000 });
   const firstCard = await page.evaluate(() => performance.getEntriesByName('offres:take-over')[0].startTime);
+  await page.locator('#offres-recherche').fill('zzzz');
+  await page.getByText('Aucune offre ne correspond à votre recherche.').waitFor();
+  await page.locator('#offres-recherche').fill('');
+  const usableBytes = (await Promise.all(responses)).reduce((a, b) => a + b, 0);
+  const longest = await page.evaluate(() => window.__longest);
   const marks = await page.evaluate(() => Object.fromEntries(['offres:fetched', 'offres:parsed', 'offres:index']
     .map((m) => [m, performance.getEntriesByName(m)[0]?.startTime])));
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('Performance.enable');
-  const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
-  // Keystrokes: type "ingenieur data" letter by letter, then erase it; time from the input event
-  // to the end of the work it triggers (the next macrotask, after Leptos's updates and the DOM).
-  const latencies = await page.evaluate(async () => {
+  // Each keystroke arrives at a point of the frame (a fixed sequence of offsets after a frame
+  // starts, as a typist's would), then: to the end of the work it triggers (the next macrotask:
+  // Leptos's updates and the DOM), and to the next animation frame.
+  const { updated, framed } = await page.evaluate(async () => {
     const input = document.querySelector('#offres-recherche');
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
     const nextTask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
-    const out = [];
+    const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+    const result = { updated: [], framed: [] };
+    let k = 0;
     const type = async (value) => {
+      await frame();
+      await sleep((k++ * 7) % 15);
       const t0 = performance.now();
       input.value = value;
       input.dispatchEvent(new Event('input', { bubbles: true }));
+      const next = frame().then(() => result.framed.push(performance.now() - t0));
       await nextTask();
-      out.push(performance.now() - t0);
-      await new Promise((r) => setTimeout(r, 30));
+      result.updated.push(performance.now() - t0);
+      await next;
+      await sleep(30);
     };
     const text = 'ingenieur data';
     for (let i = 1; i <= text.length; i++) await type(text.slice(0, i));
     for (let i = text.length - 1; i >= 0; i--) await type(text.slice(0, i));
-    return out;
+    return result;
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  // The module's memory: every WebAssembly.Memory in the page's heap.
+  await cdp.send('Runtime.enable');
+  const proto = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
+  const found = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId });
+  const wasmBytes = await cdp.send('Runtime.callFunctionOn', {
+    objectId: found.objects.objectId,
+    functionDeclaration: 'function () { return this.reduce((a, m) => a + m.buffer.byteLength, 0); }',
+    returnByValue: true,
   });
   const row = {
     offers: n,
-    'bundle MB': +(bundle.length / 1e6).toFixed(1),
-    'fetched ms': Math.round(marks['offres:fetched']),
+    'bundle MB (br KB)': `${(raw.length / 1e6).toFixed(1)} (${Math.round(bundle.br.length / 1024)})`,
+    'usable KB': Math.round(usableBytes / 1024),
     'parsed ms': Math.round(marks['offres:parsed']),
     'index ms': Math.round(marks['offres:index']),
-    'app board ms': Math.round(firstCard),
-    'key median ms': +pct(latencies, 0.5).toFixed(1),
-    'key p95 ms': +pct(latencies, 0.95).toFixed(1),
+    'first card ms': Math.round(firstCard),
+    'longest task ms': Math.round(longest),
+    'key→updated p95': +pct(updated, 0.95).toFixed(1),
+    'key→frame median': +pct(framed, 0.5).toFixed(1),
+    'key→frame p95': +pct(framed, 0.95).toFixed(1),
     'JS heap MB': +(metrics.JSHeapUsedSize / 1e6).toFixed(1),
+    'wasm MB': +(wasmBytes.result.value / 1e6).toFixed(1),
+    targets: TARGETS[n] || '',
   };
   rows.push(row);
-  if (n === 10000 && row['key p95 ms'] > 16) status = 1;
+  if (n === 10000 && row['key→updated p95'] > 16) status = 1;
   await context.close();
 }
 console.table(rows);
-console.log('times from navigation start; keystroke budget: p95 <= 16 ms at 10,000 offers');
+console.log('times from navigation start; this 2-core machine; first visit (no service worker)');
 await browser.close();
 server.close();
 process.exit(status);

@@ -156,6 +156,33 @@ impl Bits {
     }
 }
 
+/// For one facet, each offer's option indices, end to end in one array: offer `i`'s are
+/// `items[offsets[i]..offsets[i + 1]]`. One allocation per facet instead of one per offer: the
+/// search reads them for every offer, and contiguous arrays keep that loop in the cache.
+#[derive(Default)]
+struct Values {
+    offsets: Vec<u32>,
+    items: Vec<u16>,
+}
+
+impl Values {
+    fn push(&mut self, of: impl IntoIterator<Item = u16>) {
+        if self.offsets.is_empty() {
+            self.offsets.push(0);
+        }
+        self.items.extend(of);
+        self.offsets
+            .push(u32::try_from(self.items.len()).unwrap_or(u32::MAX));
+    }
+
+    fn get(&self, i: usize) -> &[u16] {
+        match (self.offsets.get(i), self.offsets.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.items[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+}
+
 /// Built once when a bundle is loaded; answers queries without touching the offers' text again.
 pub struct SearchIndex {
     len: usize,
@@ -164,7 +191,7 @@ pub struct SearchIndex {
     postings: Vec<Vec<u32>>,
     options: [Vec<FacetOption>; Facet::COUNT],
     /// Per facet, per offer: the option indices it has (a place may be several).
-    values: [Vec<Vec<u16>>; Facet::COUNT],
+    values: [Values; Facet::COUNT],
     status: Vec<Status>,
     closes_on: Vec<Option<Date>>,
     published_on: Vec<Option<Date>>,
@@ -224,7 +251,7 @@ impl SearchIndex {
 
         // Facet options and each offer's values.
         let mut options: [Vec<FacetOption>; Facet::COUNT] = Default::default();
-        let mut values: [Vec<Vec<u16>>; Facet::COUNT] = Default::default();
+        let mut values: [Values; Facet::COUNT] = Default::default();
         options[Facet::Family.index()] = bundle
             .families
             .iter()
@@ -294,11 +321,7 @@ impl SearchIndex {
                 .and_then(|p| u16::try_from(p).ok())
         };
         for offer in offers {
-            let one = |facet: Facet, v: Option<&str>| {
-                v.and_then(|v| find(facet, v))
-                    .into_iter()
-                    .collect::<Vec<u16>>()
-            };
+            let one = |facet: Facet, v: Option<&str>| v.and_then(|v| find(facet, v));
             values[Facet::Family.index()].push(one(Facet::Family, Some(&offer.family)));
             let mut places: Vec<u16> = offer
                 .locations
@@ -322,7 +345,7 @@ impl SearchIndex {
             values[Facet::Employer.index()]
                 .push(one(Facet::Employer, Some(&value_of(&offer.employer))));
             values[Facet::Pay.index()].push(one(Facet::Pay, pay_value(offer)));
-            values[Facet::Saved.index()].push(Vec::new());
+            values[Facet::Saved.index()].push(None);
         }
         let family_rank = offers
             .iter()
@@ -394,7 +417,7 @@ impl SearchIndex {
                     &[]
                 }
             } else {
-                &self.values[f][i]
+                self.values[f].get(i)
             }
         };
         let mut candidates = Bits::full(self.len);
