@@ -166,11 +166,11 @@ struct Values {
 }
 
 impl Values {
-    fn push(&mut self, of: impl IntoIterator<Item = u16>) {
+    fn push(&mut self, of: &[u16]) {
         if self.offsets.is_empty() {
             self.offsets.push(0);
         }
-        self.items.extend(of);
+        self.items.extend_from_slice(of);
         self.offsets
             .push(u32::try_from(self.items.len()).unwrap_or(u32::MAX));
     }
@@ -322,30 +322,47 @@ impl SearchIndex {
         };
         for offer in offers {
             let one = |facet: Facet, v: Option<&str>| v.and_then(|v| find(facet, v));
-            values[Facet::Family.index()].push(one(Facet::Family, Some(&offer.family)));
             let mut places: Vec<u16> = offer
                 .locations
                 .iter()
                 .filter_map(|l| find(Facet::Location, &value_of(&l.city)))
                 .collect();
             places.dedup();
-            values[Facet::Location.index()].push(places);
-            values[Facet::Grade.index()].push(one(
-                Facet::Grade,
-                offer.grade.as_ref().map(|g| g.level.url_word()),
-            ));
-            values[Facet::Remote.index()].push(one(
-                Facet::Remote,
-                offer.remote.as_ref().map(|r| r.mode.url_word()),
-            ));
-            values[Facet::Contract.index()].push(one(
-                Facet::Contract,
-                offer.contract.as_ref().map(|c| c.kind.url_word()),
-            ));
-            values[Facet::Employer.index()]
-                .push(one(Facet::Employer, Some(&value_of(&offer.employer))));
-            values[Facet::Pay.index()].push(one(Facet::Pay, pay_value(offer)));
-            values[Facet::Saved.index()].push(None);
+            values[Facet::Location.index()].push(&places);
+            let singles = [
+                (Facet::Family, one(Facet::Family, Some(&offer.family))),
+                (
+                    Facet::Grade,
+                    one(
+                        Facet::Grade,
+                        offer.grade.as_ref().map(|g| g.level.url_word()),
+                    ),
+                ),
+                (
+                    Facet::Remote,
+                    one(
+                        Facet::Remote,
+                        offer.remote.as_ref().map(|r| r.mode.url_word()),
+                    ),
+                ),
+                (
+                    Facet::Contract,
+                    one(
+                        Facet::Contract,
+                        offer.contract.as_ref().map(|c| c.kind.url_word()),
+                    ),
+                ),
+                (
+                    Facet::Employer,
+                    one(Facet::Employer, Some(&value_of(&offer.employer))),
+                ),
+                (Facet::Pay, one(Facet::Pay, pay_value(offer))),
+                // Which offers are saved is the visitor's: given to each search.
+                (Facet::Saved, None),
+            ];
+            for (facet, v) in singles {
+                values[facet.index()].push(v.as_slice());
+            }
         }
         let family_rank = offers
             .iter()
