@@ -60,13 +60,10 @@ fn is_hashed(name: &str) -> bool {
 }
 
 /// The file a request path names under `root`: `/` and folders are their `index.html`; a path
-/// that climbs out (`..`) or is not valid UTF-8 once decoded names nothing.
+/// that climbs out (`..`), decoded or not, names nothing.
 fn file_for(root: &Path, url: &str) -> Option<PathBuf> {
     let path = url.split(['?', '#']).next().unwrap_or("/");
-    let decoded = offers_core::query::parse_search(&format!("p={path}"))
-        .into_iter()
-        .next()
-        .map(|(_, v)| v)?;
+    let decoded = offers_core::percent::decode(path, false);
     let relative = Path::new(decoded.trim_start_matches('/'));
     if relative
         .components()
@@ -198,6 +195,7 @@ mod tests {
         std::fs::create_dir_all(root.join("feeds")).unwrap();
         std::fs::write(root.join("index.html"), "x").unwrap();
         std::fs::write(root.join("feeds/lieu-paris.atom"), "x").unwrap();
+        std::fs::write(root.join("a+b.txt"), "x").unwrap();
         assert_eq!(file_for(&root, "/"), Some(root.join("index.html")));
         assert_eq!(file_for(&root, "/?offre=a"), Some(root.join("index.html")));
         assert_eq!(
@@ -207,6 +205,8 @@ mod tests {
         assert_eq!(file_for(&root, "/../etc/passwd"), None);
         assert_eq!(file_for(&root, "/%2e%2e/etc/passwd"), None);
         assert_eq!(file_for(&root, "/absent.js"), None);
+        // In a path, `+` is itself, not a space.
+        assert_eq!(file_for(&root, "/a+b.txt"), Some(root.join("a+b.txt")));
         let _ = std::fs::remove_dir_all(&root);
     }
 }
