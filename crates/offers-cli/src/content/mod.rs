@@ -18,8 +18,8 @@ mod values;
 use std::path::{Path, PathBuf};
 
 use offers_core::{
-    check_bundle, Bundle, Callout, Date, Family, Link, Page, Section, SectionText, Severity,
-    FORMAT_VERSION,
+    check_bundle, Bundle, Callout, Date, Family, Finding, Link, Page, Section, SectionText,
+    Severity, FORMAT_VERSION,
 };
 use serde_norway::Mapping;
 
@@ -372,6 +372,43 @@ fn offer_of_file(path: &Path, defaults: &Defaults) -> Result<FileOffer, CliError
     Ok((offer, findings))
 }
 
+/// Findings on what was built from `dir`, located in its sources: the offer's file and first line
+/// (or `_bundle.yml`), the offer named before the message.
+pub fn locate(dir: &Path, built: &Built, findings: Vec<Finding>) -> Vec<Located> {
+    // Offers by id, once: a finding per offer (every closing date past, in a large export) must
+    // not look for its offer among all of them (50 000 findings × 50 000 offers took 9 s).
+    let position: std::collections::HashMap<&str, usize> = built
+        .bundle
+        .offers
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.id.as_str(), i))
+        .collect();
+    findings
+        .into_iter()
+        .map(|f| {
+            let index = f.index.or_else(|| {
+                f.offer_id
+                    .as_deref()
+                    .and_then(|id| position.get(id).copied())
+            });
+            let (file, line) = index
+                .and_then(|i| built.origins.get(i))
+                .map_or((dir.join(BUNDLE_FILE), 1), |o| (o.file.clone(), o.line));
+            let who = f
+                .offer_id
+                .map(|id| format!("offre « {id} » : "))
+                .unwrap_or_default();
+            Located {
+                error: f.severity == Severity::Error,
+                file,
+                line,
+                message: format!("{who}{}", f.message),
+            }
+        })
+        .collect()
+}
+
 /// RFC 3339 time of `SOURCE_DATE_EPOCH` (reproducible builds) or of now.
 pub fn now_rfc3339() -> String {
     let secs = std::env::var("SOURCE_DATE_EPOCH")
@@ -406,35 +443,7 @@ pub fn build_checked(
     let mut findings = std::mem::take(&mut built.findings);
     // The same checks as `offers validate`, on what was built, located in the sources.
     let loaded = offers_core::parse::load_bundle(built.bundle.clone());
-    // Offers by id, once: a finding per offer (every closing date past, in a large export) must
-    // not look for its offer among all of them (50 000 findings × 50 000 offers took 9 s).
-    let position: std::collections::HashMap<&str, usize> = built
-        .bundle
-        .offers
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (o.id.as_str(), i))
-        .collect();
-    for f in check_bundle(&loaded, today) {
-        let index = f.index.or_else(|| {
-            f.offer_id
-                .as_deref()
-                .and_then(|id| position.get(id).copied())
-        });
-        let (file, line) = index
-            .and_then(|i| built.origins.get(i))
-            .map_or((dir.join(BUNDLE_FILE), 1), |o| (o.file.clone(), o.line));
-        let who = f
-            .offer_id
-            .map(|id| format!("offre « {id} » : "))
-            .unwrap_or_default();
-        findings.push(Located {
-            error: f.severity == Severity::Error,
-            file,
-            line,
-            message: format!("{who}{}", f.message),
-        });
-    }
+    findings.extend(locate(dir, &built, check_bundle(&loaded, today)));
     Ok((built, json, findings))
 }
 
