@@ -1,6 +1,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use offers_core::saved::Saved;
 use offers_core::{Date, LoadedBundle, SearchIndex};
 
 use super::{
@@ -27,14 +28,15 @@ pub fn Board(
         today,
     } = ready;
     let state = mount.state(index.clone());
-    // The saved offers still in the bundle: the "Sauvegardées" option and its count.
+    // The saved offers still in the bundle (the "Sauvegardées" option and its count) and those
+    // withdrawn from it (listed apart).
     let saved = use_context::<crate::saved::SavedOffers>();
-    let saved_indices = {
+    let saved_split = {
         let loaded = loaded.clone();
         Memo::new(move |_| {
-            saved.map_or_else(Vec::new, |s| {
+            saved.map_or_else(Default::default, |s| {
                 s.list
-                    .with(|l| offers_core::saved::split(l, &loaded.bundle).0)
+                    .with(|l| offers_core::saved::split(l, &loaded.bundle))
             })
         })
     };
@@ -43,7 +45,7 @@ pub fn Board(
         Memo::new(move |_| {
             state
                 .query
-                .with(|q| saved_indices.with(|ids| index.search_among(q, today, ids)))
+                .with(|q| saved_split.with(|(ids, _)| index.search_among(q, today, ids)))
         })
     };
     // The offer page shown, if the URL names an offer that has one.
@@ -83,7 +85,15 @@ pub fn Board(
             let back_href = state.href(&state.query.get_untracked(), None);
             view! { <OfferPage offer family_label back_href today state /> }.into_any()
         }
-        None => list_page(state, loaded.clone(), index.clone(), results, today).into_any(),
+        None => list_page(
+            state,
+            loaded.clone(),
+            index.clone(),
+            results,
+            saved_split,
+            today,
+        )
+        .into_any(),
     }
 }
 
@@ -92,6 +102,7 @@ fn list_page(
     loaded: Arc<LoadedBundle>,
     index: Arc<SearchIndex>,
     results: Memo<offers_core::Results>,
+    saved_split: Memo<(Vec<u32>, Vec<Saved>)>,
     today: Date,
 ) -> impl IntoView {
     let t = i18n::t();
@@ -122,7 +133,7 @@ fn list_page(
                         <ResultCount state results />
                         <FollowLink state />
                         <ResultList state loaded=loaded.clone() results today />
-                        <RetiredOffers state loaded=loaded.clone() />
+                        <RetiredOffers state saved_split />
                     </div>
                 </div>
             }

@@ -72,13 +72,13 @@ pub fn toggle(list: &mut Vec<Saved>, id: &str, title: &str) -> bool {
 
 /// The saved offers still in `bundle` (their indices, for [`crate::SearchIndex::search_among`])
 /// and those no longer in it.
-pub fn split<'a>(list: &'a [Saved], bundle: &Bundle) -> (Vec<u32>, Vec<&'a Saved>) {
+pub fn split(list: &[Saved], bundle: &Bundle) -> (Vec<u32>, Vec<Saved>) {
     let mut present = Vec::new();
     let mut retired = Vec::new();
     for s in list {
         match bundle.offers.iter().position(|o| o.id == s.id) {
             Some(i) => present.push(u32::try_from(i).unwrap_or(u32::MAX)),
-            None => retired.push(s),
+            None => retired.push(s.clone()),
         }
     }
     (present, retired)
