@@ -44,13 +44,14 @@ pub fn run(
     let folder = beside.join("feeds");
     crate::io::create_dir(&folder)?;
     let topics = crate::feeds::topic_feeds(&built.bundle, &site, today);
+    let current: std::collections::HashSet<&str> = topics.iter().map(|(p, _)| p.as_str()).collect();
     for old in crate::io::files_under(&folder)? {
         let name = old
             .strip_prefix(beside)
             .unwrap_or(&old)
             .to_string_lossy()
             .replace('\\', "/");
-        if old.extension().is_some_and(|e| e == "atom") && !topics.iter().any(|(p, _)| *p == name) {
+        if old.extension().is_some_and(|e| e == "atom") && !current.contains(name.as_str()) {
             crate::io::remove(&old)?;
         }
     }

@@ -190,7 +190,8 @@ pub struct SearchIndex {
     vocab: Vec<String>,
     postings: Vec<Vec<u32>>,
     options: [Vec<FacetOption>; Facet::COUNT],
-    /// Per facet, per offer: the option indices it has (a place may be several).
+    /// Per facet, per offer: the option indices it has (a place may be several). Empty for
+    /// [`Facet::Saved`]: which offers are saved is the visitor's, given to each search.
     values: [Values; Facet::COUNT],
     status: Vec<Status>,
     closes_on: Vec<Option<Date>>,
@@ -357,8 +358,6 @@ impl SearchIndex {
                     one(Facet::Employer, Some(&value_of(&offer.employer))),
                 ),
                 (Facet::Pay, one(Facet::Pay, pay_value(offer))),
-                // Which offers are saved is the visitor's: given to each search.
-                (Facet::Saved, None),
             ];
             for (facet, v) in singles {
                 values[facet.index()].push(v.as_slice());

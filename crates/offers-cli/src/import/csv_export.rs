@@ -305,7 +305,7 @@ pub fn read_records(
             .filter(|m| m != "0")
             .map(|m| format!("{m} mois"))
             .or_else(|| get(&c_duration));
-        front.remote = get(&c_remote).and_then(|r| match fold_lower(&r).as_str() {
+        front.remote = get(&c_remote).and_then(|r| match offers_core::fold::fold(&r).as_str() {
             "oui" => Some("télétravail possible".to_string()),
             "non" => None,
             _ => Some(r),
@@ -350,10 +350,6 @@ pub fn read_records(
         });
     }
     export
-}
-
-fn fold_lower(text: &str) -> String {
-    offers_core::fold::fold(text)
 }
 
 /// A place as the DGAFP file writes it, often a postal address: "Collège 49120 CHEMILLE EN ANJOU"
