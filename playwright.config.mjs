@@ -1,12 +1,15 @@
-// End-to-end tests: the release build in dist/ served over HTTP on 127.0.0.1, driven in Debian's
-// Chromium (no test tool can download a browser here).
+// End-to-end tests: the release build in dist/ (or the site that SITE names, e.g. one written by
+// `offers site` alone) served over HTTP on 127.0.0.1, driven in Debian's Chromium (no test tool
+// can download a browser here).
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT || 4174);
+/** The site under test: dist/ (trunk's build) unless SITE names another folder. */
+export const SITE = process.env.SITE || 'dist';
 // nginx with deploy/nginx/offres.conf: the site root, and the same files under /emplois/.
 export const NGINX_ROOT = 'http://127.0.0.1:4175/';
 export const NGINX_SUB = 'http://127.0.0.1:4176/emplois/';
-/** dist/ served by `offers serve`, the preview with the deploy configuration's headers. */
+/** The site served by `offers serve`, the preview with the deploy configuration's headers. */
 export const OFFERS_SERVE = 'http://127.0.0.1:4177/';
 
 export default defineConfig({
@@ -32,14 +35,14 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: [
     {
-      command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory dist`,
+      command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory ${SITE}`,
       url: `http://127.0.0.1:${port}/index.html`,
       reuseExistingServer: false,
       stdout: 'ignore',
       stderr: 'ignore',
     },
     {
-      command: 'cargo run -q -p offers-cli -- serve dist --port 4177',
+      command: `cargo run -q -p offers-cli -- serve ${SITE} --port 4177`,
       url: 'http://127.0.0.1:4177/index.html',
       reuseExistingServer: false,
       stdout: 'ignore',

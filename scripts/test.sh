@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Sets everything up (scripts/setup.sh), then runs every check and test:
-# formatting, clippy, native tests (with the build-time renderer), wasm tests in headless Chromium
-# and Firefox, the release build, end-to-end tests in Chromium against dist/ over HTTP, the short
-# suite in Chromium, Firefox and WebKit, the size report and Lighthouse. Prints each step's time.
+# formatting, clippy, native tests (with the build-time renderer and `offers site`), wasm tests in
+# headless Chromium and Firefox, the release build, end-to-end tests in Chromium against dist/
+# over HTTP, then some of them against a site written by `offers site` alone, the short suite in
+# Chromium, Firefox and WebKit, the size report and Lighthouse. Prints each step's time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$SECONDS
@@ -27,19 +28,18 @@ trap summary EXIT
 step "cargo fmt --check"
 cargo fmt --all --check
 
-step "cargo clippy (native; the app for wasm32, and its build-time renderer)"
+step "cargo clippy (native: the workspace, with the app's build-time renderer; the app for wasm32)"
+# Natively the app's crate is built with `ssr` (offers-cli's dependency); for wasm32, with `csr`.
 cargo clippy --workspace --all-targets -- -D warnings
-cargo clippy -p offres --target wasm32-unknown-unknown --all-targets -- -D warnings
-cargo clippy -p offres --no-default-features --features ssr --all-targets -- -D warnings
+cargo clippy -p offres --features csr --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-step "native tests (offers-core, offers-cli, the build-time renderer)"
+step "native tests (offers-core, offers-cli with offers site, the build-time renderer)"
 cargo test --workspace
-cargo test -p offres --no-default-features --features ssr
 
 step "wasm component tests in headless Chromium"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   CHROMEDRIVER=/usr/bin/chromedriver \
-  cargo test -p offres --target wasm32-unknown-unknown --test web
+  cargo test -p offres --features csr --target wasm32-unknown-unknown --test web
 
 step "wasm component tests in headless Firefox"
 # wasm-bindgen-test-runner starts `firefox`; Debian's is firefox-esr.
@@ -47,16 +47,24 @@ mkdir -p target/browsers
 ln -sf "$(command -v firefox-esr)" target/browsers/firefox
 PATH="$PWD/target/browsers:$PATH" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   GECKODRIVER="$(command -v geckodriver)" \
-  cargo test -p offres --target wasm32-unknown-unknown --test web
+  cargo test -p offres --features csr --target wasm32-unknown-unknown --test web
 
-step "release build (trunk)"
+step "release build (trunk, then offers site as its hook)"
 trunk build --release
+# The offers binary with this app inside (as scripts/release.sh builds it, unoptimized here):
+# site.spec.mjs publishes the content with it alone.
+OFFRES_APP_DIR="$PWD/dist" cargo build -q -p offers-cli --features app
+cp target/debug/offers target/offers-with-app
 
 step "end-to-end tests in Chromium (Playwright + axe-core)"
 # Some specs make their bundles with `cargo run -p offers-cli` (synth): built here, not inside a
 # test's time limit.
 cargo build -q -p offers-cli
 npx playwright test
+
+step "the same specs against the site that offers site wrote alone (served by offers serve and nginx)"
+# site.spec.mjs (above) wrote target/site from a copy of content/ with the binary alone.
+SITE=target/site npx playwright test board.spec.mjs offline.spec.mjs widget.spec.mjs hosting.spec.mjs
 
 step "the short suite in Chromium, Firefox and WebKit (WebDriver)"
 node --test --test-reporter=spec tests/engines/

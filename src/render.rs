@@ -1,6 +1,7 @@
-//! The build-time renderer (`ssr`): the app's own components written to HTML, natively, by the
-//! `offres-render` binary that the post-build hook runs. Never a server.
+//! The build-time renderer (`ssr`): the app's own components written to HTML, natively, by
+//! `offers site` (crates/offers-cli). Never a server.
 //!
+//! - [`pages`]: every page of a site at once, the one entry point `offers site` calls.
 //! - [`board`]: the board for its default address, which index.html carries: readable without
 //!   JavaScript, and identical to what the app renders once it has loaded the same bundle (the
 //!   app then takes its place, see `take_over.rs`).
@@ -23,6 +24,32 @@ use crate::OfferBoard;
 
 /// The folder of the offer pages, beside index.html.
 pub const PAGES_DIR: &str = "offres";
+
+/// Every page a site gets from the app's components, as (path relative to the site's root, text):
+/// `index.html` (the app's `shell` with the board for its default address inside its
+/// `<main id="offres">`), `offres/<id>.html` for every open offer with a full text, `sitemap.xml`
+/// and `robots.txt`. `site` is the site's checked address ([`site_url`]), `style` the build's
+/// stylesheet, relative to the site's root.
+pub fn pages(
+    ready: &Ready,
+    shell: &str,
+    site: &str,
+    style: &str,
+) -> Result<Vec<(String, String)>, String> {
+    let title = board_title(ready);
+    let index = inject(shell, &board(ready.clone()), &title, site)
+        .ok_or("index.html : pas de <main id=\"offres\">")?;
+    let mut out = vec![("index.html".to_string(), index)];
+    let web = Site { url: site, style };
+    let mut urls = vec![site.to_string(), format!("{site}accessibilite.html")];
+    for offer in with_pages(ready) {
+        out.push((page_path(offer), offer_page(offer, ready, &web)));
+        urls.push(page_url(site, offer));
+    }
+    out.push(("sitemap.xml".into(), sitemap(&urls)));
+    out.push(("robots.txt".into(), robots(site)));
+    Ok(out)
+}
 
 /// Renders a view to HTML in a reactive owner of its own, in French. Leptos marks the places where
 /// it would hydrate dynamic text with `<!>` comments, and an empty view with `<!--<() />-->`; the
@@ -52,7 +79,16 @@ pub fn board(ready: Ready) -> String {
 /// Puts `board` inside `<main id="offres" …>…</main>` of `page`, replacing what was there, and
 /// gives the page the document title the app gives the list (`title`).
 pub fn inject(page: &str, board: &str, title: &str, site: &str) -> Option<String> {
-    let page = page.replace("__SITE_URL__", &escape(site));
+    // The page's address, in place of the shell's `__SITE_URL__` or of the address an earlier
+    // render wrote (a built site's index.html is a shell too).
+    let key = "property=\"og:url\" content=\"";
+    let page = match page.find(key).map(|at| at + key.len()) {
+        Some(from) => {
+            let to = from + page[from..].find('"')?;
+            format!("{}{}{}", &page[..from], escape(site), &page[to..])
+        }
+        None => page.to_string(),
+    };
     let open = page.find("<main id=\"offres\"")?;
     let start = open + page[open..].find('>')? + 1;
     let end = start + page[start..].find("</main>")?;
@@ -380,6 +416,12 @@ mod tests {
             "<title>Rejoignez-nous – Offres d&apos;emploi</title>\
              <meta property=\"og:url\" content=\"https://a.fr/?x=1&amp;y=2\">\
              <body><main id=\"offres\" class=\"m\">new</main></body>"
+        );
+        // A rendered page renders again, for another site, as its shell would.
+        assert_eq!(
+            inject(&injected, "newer", "T", "https://b.fr/").unwrap(),
+            "<title>T</title><meta property=\"og:url\" content=\"https://b.fr/\">\
+             <body><main id=\"offres\" class=\"m\">newer</main></body>"
         );
     }
 

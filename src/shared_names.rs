@@ -1,8 +1,8 @@
 //! Names the app shares with the scripts the build writes beside it (scripts/start-template.js,
 //! scripts/sw-template.js, scripts/embed-template.js, scripts/iframe-resize-template.js). This
-//! file is the one place they are written: scripts/postbuild.mjs reads each
-//! `pub const NAME: &str = "…";` line below and puts its value in the templates' `__NAME__`
-//! placeholders (and fails on a placeholder it does not know).
+//! file is the one place they are written: `offers site` reads each `pub const NAME: &str = "…";`
+//! line below ([`placeholders`]) and puts its value in the templates' `__NAME__` placeholders
+//! (and fails on a placeholder it does not know).
 
 /// The localStorage key of the visitor's theme, read by the start script before the first paint.
 pub const THEME_KEY: &str = "offres-theme";
@@ -26,3 +26,17 @@ pub const WIDGET_PLAIN_EN: &str = "Open job offers";
 /// The link to the standalone board, always there.
 pub const WIDGET_BOARD_FR: &str = "Voir toutes les offres et les filtrer sur le site";
 pub const WIDGET_BOARD_EN: &str = "See all the offers, and filter them, on the site";
+
+/// Every `pub const NAME: &str = "…";` line of this file, as (NAME, value): the placeholders of
+/// the site's scripts. Read from the source so that a new name needs no second list.
+#[cfg(feature = "ssr")]
+pub fn placeholders() -> Vec<(&'static str, &'static str)> {
+    include_str!("shared_names.rs")
+        .lines()
+        .filter_map(|line| {
+            let rest = line.strip_prefix("pub const ")?;
+            let (name, value) = rest.split_once(": &str = \"")?;
+            Some((name, value.strip_suffix("\";")?))
+        })
+        .collect()
+}

@@ -6,7 +6,6 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -64,7 +63,7 @@ fn written() -> BTreeSet<String> {
     let sources = [
         files(&root().join("src"), &[".rs"]),
         files(&root().join("public"), &[".html"]),
-        files(&root().join("scripts"), &[".js"]),
+        files(&root().join("crates/offers-cli/templates"), &[".js"]),
         vec![root().join("index.html")],
     ];
     for path in sources.iter().flatten() {
@@ -73,33 +72,25 @@ fn written() -> BTreeSet<String> {
     out
 }
 
-/// The classes of the pages written at build time.
+/// The classes of the pages written at build time (by `offers site`, through `render::pages`),
+/// and of the accessibility statement.
 fn rendered() -> BTreeSet<String> {
-    let dist = std::env::temp_dir().join(format!("offres-styles-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dist);
-    std::fs::create_dir_all(&dist).unwrap();
-    std::fs::copy(root().join("public/offers.json"), dist.join("offers.json")).unwrap();
-    std::fs::copy(root().join("index.html"), dist.join("index.html")).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_offres-render"))
-        .arg(&dist)
-        .args([
-            "--site-url",
-            "https://example.gouv.fr/",
-            "--style",
-            "offres.css",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let loaded = offers_core::parse_bundle(&read(&root().join("public/offers.json"))).unwrap();
+    let ready = offres::ready::Ready::new(
+        std::sync::Arc::new(loaded),
+        offers_core::Date::new(2026, 11, 23).unwrap(),
     );
-    let mut pages = files(&dist, &[".html"]);
-    pages.push(root().join("public/accessibilite.html"));
+    let shell = read(&root().join("index.html"));
+    let mut pages: Vec<String> =
+        offres::render::pages(&ready, &shell, "https://example.gouv.fr/", "offres.css")
+            .unwrap()
+            .into_iter()
+            .filter(|(path, _)| path.ends_with(".html"))
+            .map(|(_, text)| text)
+            .collect();
+    pages.push(read(&root().join("public/accessibilite.html")));
     let mut classes = BTreeSet::new();
-    for page in pages {
-        let html = read(&page);
+    for html in pages {
         for (at, _) in html.match_indices("class=\"") {
             let value = &html[at + 7..];
             let value = &value[..value.find('"').unwrap()];

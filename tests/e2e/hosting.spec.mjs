@@ -1,4 +1,4 @@
-// dist/ as deployed: served by Debian's nginx with deploy/nginx/offres.conf, at the root of a site
+// The site (dist/, or SITE) as deployed: served by Debian's nginx with deploy/nginx/offres.conf, at the root of a site
 // and under a sub-path, under the strict Content-Security-Policy that configuration sends; and by
 // `offers serve`, the preview that sends the same headers.
 import { createHash } from 'node:crypto';
@@ -7,13 +7,13 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, request } from '@playwright/test';
-import { NGINX_ROOT, NGINX_SUB, OFFERS_SERVE } from '../../playwright.config.mjs';
+import { NGINX_ROOT, NGINX_SUB, OFFERS_SERVE, SITE } from '../../playwright.config.mjs';
 import { BoardPage, defaultBundle, startScript } from './pages/board-page.mjs';
 
 test.use({ serviceWorkers: 'allow' });
 
 const open = defaultBundle().offers.filter((o) => o.status === 'open');
-// The one inline script allowed: the start (scripts/start-template.js), by its hash.
+// The one inline script allowed: the start (crates/offers-cli/templates/start.js), by its hash.
 const START = startScript();
 const START_HASH = `'sha256-${createHash('sha256').update(START).digest('base64')}'`;
 const CSP = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${START_HASH}; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'`;
@@ -82,7 +82,7 @@ for (const [where, base] of [['at the root', NGINX_ROOT], ['under a sub-path', N
 
 test('offers check-site passes on the built site, and fails on a bundle replaced without its compressed copies', () => {
   const dir = mkdtempSync(join(tmpdir(), 'offres-site-'));
-  cpSync(new URL('../../dist', import.meta.url).pathname, dir, { recursive: true });
+  cpSync(SITE, dir, { recursive: true });
   const check = () => spawnSync('cargo', ['run', '-q', '-p', 'offers-cli', '--', 'check-site', dir], { encoding: 'utf8' });
   const good = check();
   expect(good.status, good.stderr).toBe(0);

@@ -1,5 +1,5 @@
 // Offline: after one visit the board works with the network cut; a newer bundle is announced;
-// a new deploy replaces the old caches without mixing files. Each test serves its own copy of dist/
+// a new deploy replaces the old caches without mixing files. Each test serves its own copy of the site (dist/, or SITE)
 // (so that it can change the bundle and the worker) from a small static server.
 import { test, expect } from '@playwright/test';
 import { createServer } from 'node:http';
@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync
 import { tmpdir } from 'node:os';
 import { join, extname } from 'node:path';
 import { BoardPage, defaultBundle, expectNoViolations } from './pages/board-page.mjs';
+import { SITE } from '../../playwright.config.mjs';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -14,7 +15,7 @@ const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'applic
 
 async function site() {
   const dir = mkdtempSync(join(tmpdir(), 'offres-offline-'));
-  cpSync(new URL('../../dist', import.meta.url).pathname, dir, { recursive: true });
+  cpSync(SITE, dir, { recursive: true });
   const hits = new Map();
   const server = createServer((req, res) => {
     const path = new URL(req.url, 'http://x').pathname;

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use offers_core::Date;
+use offers_core::{Bundle, Date};
 
 use crate::content::build_checked;
 use crate::io::{write, CliError};
@@ -20,30 +20,46 @@ pub fn run(
         eprintln!("{} : rien n'a été écrit", output.display());
         return Ok(Outcome::Invalid);
     }
-    if let Some(folder) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
-        crate::io::create_dir(folder)?;
-    }
-    write(output, &json)?;
     let site = built
         .base_url
         .as_ref()
         .map_or_else(|| "urn:offres:".to_string(), ToString::to_string);
+    write_with_feeds(output, &json, &built.bundle, &site, today)?;
+    let offers = built.bundle.offers.len();
+    println!("{} : {offers} offre(s) écrites", output.display());
+    Ok(Outcome::Ok)
+}
+
+/// Writes the bundle's `json` to `output` and, beside it, its feeds for the site at `site`:
+/// feed.atom and feed.json of its open offers, and feeds/ with one per family and per place
+/// (feeds of families or places gone are removed).
+pub fn write_with_feeds(
+    output: &Path,
+    json: &str,
+    bundle: &Bundle,
+    site: &str,
+    today: Date,
+) -> Result<(), CliError> {
+    if let Some(folder) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
+        crate::io::create_dir(folder)?;
+    }
+    write(output, json)?;
     let beside = output
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     write(
         &beside.join("feed.atom"),
-        crate::feeds::atom(&built.bundle, &site, today),
+        crate::feeds::atom(bundle, site, today),
     )?;
     write(
         &beside.join("feed.json"),
-        crate::feeds::json_feed(&built.bundle, &site, today),
+        crate::feeds::json_feed(bundle, site, today),
     )?;
     // One feed per family and per place; feeds of families or places gone are removed.
     let folder = beside.join("feeds");
     crate::io::create_dir(&folder)?;
-    let topics = crate::feeds::topic_feeds(&built.bundle, &site, today);
+    let topics = crate::feeds::topic_feeds(bundle, site, today);
     let current: std::collections::HashSet<&str> = topics.iter().map(|(p, _)| p.as_str()).collect();
     for old in crate::io::files_under(&folder)? {
         let name = old
@@ -58,7 +74,5 @@ pub fn run(
     for (path, text) in &topics {
         write(&beside.join(path), text)?;
     }
-    let offers = built.bundle.offers.len();
-    println!("{} : {offers} offre(s) écrites", output.display());
-    Ok(Outcome::Ok)
+    Ok(())
 }

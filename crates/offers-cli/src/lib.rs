@@ -2,7 +2,8 @@
 //! - `io` (errors, files, today) and `report` (printing findings);
 //! - `dates`, `markdown` (markdown and HTML → a document);
 //! - `content` (a content directory → a checked bundle);
-//! - the commands: `build` (with `feeds`), `validate`, `import`, `synth`, `site_check`, `serve`;
+//! - the commands: `build` (with `feeds`), `validate`, `import`, `synth`, `site` (with the app's
+//!   components, `offres::render`), `site_check`, `serve`;
 //! - the binary (`main.rs`), which only parses arguments and maps outcomes to exit codes.
 
 pub mod build;
@@ -14,6 +15,7 @@ pub mod io;
 pub mod markdown;
 pub mod report;
 pub mod serve;
+pub mod site;
 pub mod site_check;
 pub mod synth;
 pub mod validate;

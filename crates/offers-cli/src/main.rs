@@ -8,12 +8,12 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use offers_cli::report::Outcome;
-use offers_cli::{build, import, io, serve, site_check, synth, validate};
+use offers_cli::{build, import, io, serve, site, site_check, synth, validate};
 
 #[derive(Parser)]
 #[command(
     name = "offers",
-    version,
+    version = env!("OFFERS_VERSION"),
     about = "Construit, importe et valide les lots d'offres d'emploi (offers.json)."
 )]
 struct Cli {
@@ -105,6 +105,32 @@ enum Command {
         #[arg(long, default_value_t = 8080)]
         port: u16,
     },
+    /// Publishes: content (or a bundle) plus the app → a site to upload as it is: the bundle and
+    /// its feeds, index.html with the board rendered, a page per offer with a full text, the
+    /// sitemap, the service worker, the widget and the iframe embedding, a .br and a .gz beside
+    /// every text file; then checks it as check-site does. OUT is emptied first (it must be
+    /// empty, or hold a site).
+    Site {
+        /// The content directory (or a bundle, offers.json).
+        input: PathBuf,
+        /// The site's folder to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Where the site is published (sitemap, Open Graph, feeds): an absolute http(s) address.
+        #[arg(long, env = "OFFRES_SITE_URL")]
+        site_url: String,
+        /// The app's files (the output of `trunk build --release`); by default, the app inside
+        /// this binary (see `offers --version`).
+        #[arg(long)]
+        app: Option<PathBuf>,
+        /// Generation time written in the bundle (RFC 3339), as for `build`.
+        #[arg(long)]
+        generated_at: Option<String>,
+        /// The day closing dates are measured against (YYYY-MM-DD; default: the bundle's
+        /// generation day).
+        #[arg(long)]
+        today: Option<String>,
+    },
     /// Prints the JSON Schema of the bundle format.
     Schema,
 }
@@ -137,6 +163,27 @@ fn main() -> ExitCode {
             today,
         } => io::today(today.as_deref())
             .and_then(|today| synth::run(n, seed, today, output.as_deref(), content.as_deref())),
+        Command::Site {
+            input,
+            output,
+            site_url,
+            app,
+            generated_at,
+            today,
+        } => today
+            .as_deref()
+            .map(|t| io::today(Some(t)))
+            .transpose()
+            .and_then(|today| {
+                site::run(&site::Options {
+                    input: &input,
+                    output: &output,
+                    site_url: &site_url,
+                    app: app.as_deref(),
+                    generated_at,
+                    today,
+                })
+            }),
         Command::CheckSite { dir } => site_check::run(&dir),
         Command::Serve { dir, port } => serve::run(&dir, &format!("127.0.0.1:{port}")),
         Command::Schema => {

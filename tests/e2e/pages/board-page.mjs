@@ -18,11 +18,11 @@ export async function expectNoViolations(page) {
   expect(results.passes.length).toBeGreaterThan(10);
 }
 
-/** The start script as the build inlines it: scripts/start-template.js with the names of
+/** The start script as the build inlines it: crates/offers-cli/templates/start.js with the names of
  * src/shared_names.rs in its placeholders. */
 export function startScript() {
   const shared = Object.fromEntries([...repoFile('src/shared_names.rs').matchAll(/^pub const ([A-Z_]+): &str = "([^"]*)";$/gm)].map((m) => [m[1], m[2]]));
-  return repoFile('scripts/start-template.js').replace(/__([A-Z_]+)__/g, (_, name) => shared[name]).trim();
+  return repoFile('crates/offers-cli/templates/start.js').replace(/__([A-Z_]+)__/g, (_, name) => shared[name]).trim();
 }
 
 /** The committed default bundle. */

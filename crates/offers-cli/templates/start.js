@@ -1,5 +1,5 @@
 (function () {
-  // The board's start, inline in index.html's <head> (scripts/postbuild.mjs). It never changes
+  // The board's start, inline in index.html's <head> (`offers site`). It never changes
   // with a build, so its hash can stand in the Content-Security-Policy (deploy/nginx): the names
   // of this build's module come from <meta name="offres-module" content="GLUE WASM">.
   // 1. The theme the visitor chose, before the first paint. (The build puts in the names of

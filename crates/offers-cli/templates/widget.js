@@ -1,4 +1,4 @@
-// <offres-emploi>: the job-offer board as a widget for any page (written by scripts/postbuild.mjs).
+// <offres-emploi>: the job-offer board as a widget for any page (written by `offers site`).
 //   <script type="module" src="https://HOST/widget.js"></script>
 //   <offres-emploi src="https://HOST/offers.json" filtres="famille=design&lieu=paris" lang="fr"
 //                  heading-level="2"></offres-emploi>

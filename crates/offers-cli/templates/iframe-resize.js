@@ -1,4 +1,4 @@
-// For host pages that embed the board in an iframe (written by scripts/postbuild.mjs):
+// For host pages that embed the board in an iframe (written by `offers site`):
 //   <iframe src="https://HOST/embed.html?famille=design" title="Offres d'emploi"></iframe>
 //   <script src="https://HOST/iframe-resize.js" defer></script>
 // Resizes each board iframe to its content. A message is believed only when it comes from the
