@@ -10,8 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
 SIZES=${SIZES:-"10000 100000"}
-cargo build -q --release -p offers-cli
-OFFERS=$PWD/target/release/offers
+# The binary editors get (scripts/release.sh builds it with this profile).
+cargo build -q --profile cli -p offers-cli
+OFFERS=$PWD/target/cli/offers
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 

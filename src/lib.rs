@@ -1,6 +1,7 @@
 //! offres: the job-offer board, a Leptos app. The domain lives in `offers-core`; this crate
-//! fetches the bundle and renders it: in the browser (`csr`), and at build time (`ssr`, the
-//! `offres-render` binary), where the same components write the static board and offer pages.
+//! fetches the bundle and renders it: in the browser (`csr`), and at build time (`ssr`, by
+//! `offers site` in crates/offers-cli), where the same components write the static board and
+//! offer pages.
 
 pub mod api;
 pub mod app;

@@ -2,7 +2,7 @@
 //! colour theme, remembered in localStorage. A widget has neither: its host page chooses (the
 //! element's `lang` and `theme` attributes), and it never writes to the host's storage.
 //!
-//! The start script (scripts/start-template.js, inline in the page) applies the stored theme
+//! The start script (crates/offers-cli/templates/start.js, inline in the page) applies the stored theme
 //! before the first paint, long before the WebAssembly module is fetched.
 
 use leptos::prelude::window;

@@ -1,5 +1,5 @@
-//! Names the app shares with the scripts the build writes beside it (scripts/start-template.js,
-//! scripts/sw-template.js, scripts/embed-template.js, scripts/iframe-resize-template.js). This
+//! Names the app shares with the scripts `offers site` writes beside it (crates/offers-cli/
+//! templates/: start.js, sw.js, embed.js, iframe-resize.js, widget.js). This
 //! file is the one place they are written: `offers site` reads each `pub const NAME: &str = "…";`
 //! line below ([`placeholders`]) and puts its value in the templates' `__NAME__` placeholders
 //! (and fails on a placeholder it does not know).
@@ -14,7 +14,7 @@ pub const BUNDLE_UPDATED: &str = "offres:bundle-updated";
 /// The iframe's message to its host page: the height of its content.
 pub const EMBED_HEIGHT: &str = "offres:height";
 
-// The widget's words when the board cannot run in its host page (scripts/widget-template.js,
+// The widget's words when the board cannot run in its host page (templates/widget.js,
 // which shows them without the module): French and English, as the element's `lang` says. The
 // interface's other strings are in src/i18n.rs.
 /// No list at all: the bundle could not be read either.

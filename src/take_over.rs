@@ -1,6 +1,6 @@
 //! The take-over of the board rendered at build time.
 //!
-//! `index.html` carries the board as `offres-render` wrote it with these same components: it is
+//! `index.html` carries the board as `offers site` wrote it with these same components: it is
 //! what the visitor sees first, with no WebAssembly needed. When the module runs, the app renders
 //! the board aside (in an element outside the document), loads the bundle, and once it shows the
 //! same board, puts it in the place of the static one in a single step. Identical markup paints

@@ -37,7 +37,7 @@ pub enum Mount {
     Page,
     /// A widget in a host page: the state lives in memory.
     Widget(WidgetOptions),
-    /// A page rendered at build time (`offres-render`): the default address. `list` is the
+    /// A page rendered at build time (`offers site`): the default address. `list` is the
     /// board's address from that page, `pages` the folder of the static offer pages.
     Static { list: String, pages: String },
 }
