@@ -48,19 +48,11 @@ pub fn write_with_feeds(
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    write(
-        &beside.join("feed.atom"),
-        crate::feeds::atom(bundle, site, today),
-    )?;
-    write(
-        &beside.join("feed.json"),
-        crate::feeds::json_feed(bundle, site, today),
-    )?;
-    // One feed per family and per place; feeds of families or places gone are removed.
+    // Feeds of families or places gone are removed.
+    let feeds = feed_files(bundle, site, today);
+    let current: std::collections::HashSet<&str> = feeds.iter().map(|(p, _)| p.as_str()).collect();
     let folder = beside.join("feeds");
     crate::io::create_dir(&folder)?;
-    let topics = crate::feeds::topic_feeds(bundle, site, today);
-    let current: std::collections::HashSet<&str> = topics.iter().map(|(p, _)| p.as_str()).collect();
     for old in crate::io::files_under(&folder)? {
         let name = old
             .strip_prefix(beside)
@@ -71,8 +63,25 @@ pub fn write_with_feeds(
             crate::io::remove(&old)?;
         }
     }
-    for (path, text) in &topics {
+    for (path, text) in &feeds {
         write(&beside.join(path), text)?;
     }
     Ok(())
+}
+
+/// The feeds of a bundle for the site at `site`, by their paths beside the bundle: feed.atom and
+/// feed.json of its open offers, and one Atom feed per family and per place under feeds/.
+pub fn feed_files(bundle: &Bundle, site: &str, today: Date) -> Vec<(String, String)> {
+    let mut out = vec![
+        (
+            "feed.atom".to_string(),
+            crate::feeds::atom(bundle, site, today),
+        ),
+        (
+            "feed.json".to_string(),
+            crate::feeds::json_feed(bundle, site, today),
+        ),
+    ];
+    out.extend(crate::feeds::topic_feeds(bundle, site, today));
+    out
 }

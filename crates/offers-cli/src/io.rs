@@ -90,3 +90,44 @@ pub fn today(arg: Option<&str>) -> Result<Date, CliError> {
         }
     }
 }
+
+/// `f` applied to every item on every core (each thread takes the next item left, so that a few
+/// big items do not hold one core while the other waits), the results in the items' order. The
+/// first error stops the threads at their next item and is returned.
+pub fn on_every_core<T: Sync, R: Send>(
+    items: &[T],
+    f: impl Fn(&T) -> Result<R, CliError> + Sync,
+) -> Result<Vec<R>, CliError> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let next = AtomicUsize::new(0);
+    let done = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..cores.min(items.len()).max(1))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else {
+                            return Ok(mine);
+                        };
+                        match f(item) {
+                            Ok(r) => mine.push((i, r)),
+                            Err(e) => {
+                                next.store(items.len(), Ordering::Relaxed);
+                                return Err(e);
+                            }
+                        }
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().expect("a worker thread does not panic"))
+            .collect::<Result<Vec<Vec<(usize, R)>>, CliError>>()
+    })?;
+    let mut done: Vec<(usize, R)> = done.into_iter().flatten().collect();
+    done.sort_by_key(|(i, _)| *i);
+    Ok(done.into_iter().map(|(_, r)| r).collect())
+}

@@ -272,30 +272,14 @@ pub fn build_dir(dir: &Path, generated_at: &str) -> Result<Built, CliError> {
                 .is_some_and(|e| e == "md" || e == "markdown")
         })
         .collect();
-    // The files are read and mapped on every core, in slices that keep their order: a content
-    // folder of 50 000 offers is mostly YAML and markdown to parse.
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    let slice = markdown.len().div_ceil(threads).max(1);
-    let read_all = |paths: &[PathBuf]| -> Result<Vec<FileOffer>, CliError> {
-        paths.iter().map(|p| offer_of_file(p, &defaults)).collect()
-    };
-    let results: Vec<Result<Vec<FileOffer>, CliError>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = markdown
-            .chunks(slice)
-            .map(|paths| scope.spawn(move || read_all(paths)))
-            .collect();
-        workers
-            .into_iter()
-            .map(|w| w.join().expect("a content reader does not panic"))
-            .collect()
-    });
-    for result in results {
-        for (offer, file_findings) in result? {
-            findings.extend(file_findings);
-            if let Some((offer, origin)) = offer {
-                offers.push(offer);
-                origins.push(origin);
-            }
+    // The files are read and mapped on every core: a content folder of 50 000 offers is mostly
+    // YAML and markdown to parse.
+    let results = crate::io::on_every_core(&markdown, |p| offer_of_file(p, &defaults))?;
+    for (offer, file_findings) in results {
+        findings.extend(file_findings);
+        if let Some((offer, origin)) = offer {
+            offers.push(offer);
+            origins.push(origin);
         }
     }
     let bundle = Bundle {

@@ -19,14 +19,15 @@ pub mod compress;
 pub mod scripts;
 pub mod shell;
 
-use std::path::{Path, PathBuf};
+use std::collections::BTreeMap;
+use std::path::Path;
 use std::sync::Arc;
 
 use offers_core::{check_bundle, parse_bundle, Date, LoadedBundle};
 use offres::ready::Ready;
 use sha2::{Digest, Sha256, Sha384};
 
-use crate::io::{create_dir, read, write, CliError};
+use crate::io::{create_dir, read, CliError};
 use crate::report::{print_findings, print_located, Outcome};
 use app::App;
 
@@ -82,36 +83,44 @@ fn bundle(options: &Options) -> Result<Option<(String, LoadedBundle)>, CliError>
     }
 }
 
-/// Empties `out` before a site is written there: it must be missing, empty, or hold a site (or
-/// an app build) already, whose index.html is the board's; anything else is left alone.
-fn clear(out: &Path) -> Result<(), CliError> {
-    let unreadable = |source| CliError::Read {
-        path: out.to_owned(),
-        source,
-    };
+/// Makes `out` ready for the site's `files`: it must be missing, empty, or hold a site (or an app
+/// build) already, whose index.html is the board's (anything else is left alone, and refused).
+/// What is there and not in `files` goes (an offer's page once it is gone, an earlier build's
+/// module); compressed copies stay beside their source, to be written again. The rest is
+/// overwritten in place: deleting a site of thousands of files to write it again costs seconds
+/// on ext4, which scans recently freed inodes at each creation.
+fn remove_stale(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), CliError> {
     if !out.exists() {
         return create_dir(out);
     }
-    let entries: Vec<PathBuf> = std::fs::read_dir(out)
-        .map_err(unreadable)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()
-        .map_err(unreadable)?;
     let index = out.join("index.html");
     let ours = std::fs::read_to_string(&index).is_ok_and(|t| t.contains("<main id=\"offres\""));
-    if !entries.is_empty() && !ours {
+    let empty = std::fs::read_dir(out)
+        .map_err(|source| CliError::Read {
+            path: out.to_owned(),
+            source,
+        })?
+        .next()
+        .is_none();
+    if !empty && !ours {
         return Err(CliError::Usage(format!(
             "{} n'est ni vide ni un site offres (pas de index.html avec <main id=\"offres\">) : choisissez un dossier vide",
             out.display()
         )));
     }
-    for path in entries {
-        let gone = if path.is_dir() {
-            std::fs::remove_dir_all(&path)
-        } else {
-            std::fs::remove_file(&path)
-        };
-        gone.map_err(|source| CliError::Write { path, source })?;
+    for path in crate::io::files_under(out)? {
+        let name = path
+            .strip_prefix(out)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let source = name
+            .strip_suffix(".br")
+            .or_else(|| name.strip_suffix(".gz"))
+            .unwrap_or(&name);
+        if !files.contains_key(source) {
+            crate::io::remove(&path)?;
+        }
     }
     Ok(())
 }
@@ -132,7 +141,7 @@ fn integrity(bytes: &[u8]) -> String {
 /// The files the service worker keeps for offline use (`./` and the site's top-level files but
 /// those it fetches otherwise or never needs), and the cache version they give: a hash of their
 /// names and contents, so that any change makes a new cache.
-fn precache(out: &Path) -> Result<(Vec<String>, String), CliError> {
+fn precache(files: &BTreeMap<String, Vec<u8>>) -> (Vec<String>, String) {
     const NOT_CACHED: &[&str] = &[
         "sw.js",
         "offers.json",
@@ -141,35 +150,19 @@ fn precache(out: &Path) -> Result<(Vec<String>, String), CliError> {
         "sitemap.xml",
         "robots.txt",
     ];
-    let mut names: Vec<String> = std::fs::read_dir(out)
-        .map_err(|source| CliError::Read {
-            path: out.to_owned(),
-            source,
-        })?
-        .filter_map(|e| {
-            let e = e.ok()?;
-            e.path()
-                .is_file()
-                .then(|| e.file_name().into_string().ok())?
-        })
-        .filter(|n| !NOT_CACHED.contains(&n.as_str()) && !n.ends_with(".br") && !n.ends_with(".gz"))
+    let names: Vec<&String> = files
+        .keys()
+        .filter(|n| !n.contains('/') && !NOT_CACHED.contains(&n.as_str()))
+        .filter(|n| !n.ends_with(".br") && !n.ends_with(".gz"))
         .collect();
-    names.sort();
-    let mut hasher = Sha256::new();
-    for (i, name) in names.iter().enumerate() {
-        let bytes = std::fs::read(out.join(name)).map_err(|source| CliError::Read {
-            path: out.join(name),
-            source,
-        })?;
-        if i > 0 {
-            hasher.update(b"\n");
-        }
-        hasher.update(format!("{name}:{}", hex(&Sha256::digest(&bytes))));
-    }
-    let version = hex(&hasher.finalize())[..16].to_string();
+    let listed: Vec<String> = names
+        .iter()
+        .map(|name| format!("{name}:{}", hex(&Sha256::digest(&files[*name]))))
+        .collect();
+    let version = hex(&Sha256::digest(listed.join("\n")))[..16].to_string();
     let mut list = vec!["./".to_string()];
-    list.extend(names);
-    Ok((list, version))
+    list.extend(names.into_iter().cloned());
+    (list, version)
 }
 
 pub fn run(options: &Options) -> Result<Outcome, CliError> {
@@ -204,16 +197,16 @@ pub fn run(options: &Options) -> Result<Outcome, CliError> {
     let ready = Ready::new(Arc::new(loaded), today);
     let pages =
         offres::render::pages(&ready, &shell, &site, &module.style).map_err(CliError::Usage)?;
-    let bundle = &ready.loaded.bundle;
 
-    let out = options.output;
-    clear(out)?;
-    // The app's files; the statement gets the stylesheet.
-    for (name, bytes) in &app.files {
-        if name != "index.html" && name != "accessibilite.html" {
-            write(&out.join(name), bytes)?;
-        }
-    }
+    // Every file of the site, by its path from the site's root: the app's files (the statement
+    // gets the stylesheet), the bundle with its feeds (for this site's address) and schema, the
+    // pages, the embedding; then the service worker and the widget, which name the others.
+    let mut files: BTreeMap<String, Vec<u8>> = app
+        .files
+        .iter()
+        .filter(|(name, _)| !matches!(name.as_str(), "index.html" | "accessibilite.html"))
+        .map(|(name, bytes)| (name.clone(), bytes.clone()))
+        .collect();
     let style = app
         .files
         .get(&module.style)
@@ -227,92 +220,86 @@ pub fn run(options: &Options) -> Result<Outcome, CliError> {
         let statement = app
             .text("accessibilite.html")?
             .replace("<!-- offres:styles -->", &link);
-        write(&out.join("accessibilite.html"), statement)?;
+        files.insert("accessibilite.html".into(), statement.into_bytes());
     }
-    // The bundle, its feeds (for this site's address) and its schema.
-    crate::build::write_with_feeds(&out.join("offers.json"), &json, bundle, &site, today)?;
-    write(
-        &out.join("offers.schema.json"),
-        offers_core::schema::bundle_schema_json(),
-    )?;
-    // The pages, by the app's components.
-    create_dir(&out.join(offres::render::PAGES_DIR))?;
-    for (path, text) in &pages {
-        write(&out.join(path), text)?;
-    }
-    let index = &pages[0].1;
+    files.insert("offers.json".into(), json.into_bytes());
+    let feeds = crate::build::feed_files(&ready.loaded.bundle, &site, today);
+    files.extend(
+        feeds
+            .into_iter()
+            .map(|(path, text)| (path, text.into_bytes())),
+    );
+    let schema = offers_core::schema::bundle_schema_json();
+    files.insert("offers.schema.json".into(), schema.into_bytes());
     // The iframe embedding: embed.html is the board plus embed.js, which reports its height;
     // iframe-resize.js is for the host page.
-    write(
-        &out.join("embed.js"),
-        scripts::fill("embed.js", scripts::EMBED, &[])?,
-    )?;
-    write(
-        &out.join("iframe-resize.js"),
-        scripts::fill("iframe-resize.js", scripts::IFRAME_RESIZE, &[])?,
-    )?;
-    write(
-        &out.join("embed.html"),
-        index.replacen(
-            "</head>",
-            "<script type=\"module\" src=\"./embed.js\"></script></head>",
-            1,
-        ),
-    )?;
+    let embed = pages[0].1.replacen(
+        "</head>",
+        "<script type=\"module\" src=\"./embed.js\"></script></head>",
+        1,
+    );
+    files.insert("embed.html".into(), embed.into_bytes());
+    let embed_js = scripts::fill("embed.js", scripts::EMBED, &[])?;
+    files.insert("embed.js".into(), embed_js.into_bytes());
+    let resize = scripts::fill("iframe-resize.js", scripts::IFRAME_RESIZE, &[])?;
+    files.insert("iframe-resize.js".into(), resize.into_bytes());
+    let page_count = pages.len() - 3;
+    files.extend(
+        pages
+            .into_iter()
+            .map(|(path, text)| (path, text.into_bytes())),
+    );
     // Offline: the service worker, with this site's files and their version.
-    let (list, version) = precache(out)?;
-    let list = serde_json::to_string(&list).expect("names serialize");
+    let (list, version) = precache(&files);
     let format = offers_core::FORMAT_VERSION.to_string();
-    write(
-        &out.join("sw.js"),
-        scripts::fill(
-            "sw.js",
-            scripts::SERVICE_WORKER,
-            &[
-                ("VERSION", &version),
-                ("FORMAT_VERSION", &format),
-                ("PRECACHE", &list),
-            ],
-        )?,
+    let sw = scripts::fill(
+        "sw.js",
+        scripts::SERVICE_WORKER,
+        &[
+            ("VERSION", &version),
+            ("FORMAT_VERSION", &format),
+            ("PRECACHE", &serde_json::to_string(&list).expect("names")),
+        ],
     )?;
+    files.insert("sw.js".into(), sw.into_bytes());
     // The widget: <offres-emploi> loads this build's module and stylesheet into a shadow root.
     let quoted = |name: &str| serde_json::to_string(&format!("./{name}")).expect("a string");
-    write(
-        &out.join("widget.js"),
-        scripts::fill(
-            "widget.js",
-            scripts::WIDGET,
-            &[
-                (
-                    "STYLES",
-                    &serde_json::to_string(&[&module.style]).expect("names"),
-                ),
-                ("CODE", &quoted(&module.glue)),
-                ("WASM", &quoted(&module.wasm)),
-            ],
-        )?,
+    let widget = scripts::fill(
+        "widget.js",
+        scripts::WIDGET,
+        &[
+            (
+                "STYLES",
+                &serde_json::to_string(&[&module.style]).expect("names"),
+            ),
+            ("CODE", &quoted(&module.glue)),
+            ("WASM", &quoted(&module.wasm)),
+        ],
     )?;
-    // Compressed copies of what this build wrote; the app's module and stylesheet come with
-    // theirs when the app has them (compressed once, by the first site built from it).
-    let fresh: Vec<PathBuf> = crate::io::files_under(out)?
-        .into_iter()
-        .filter(|p| compress::is_text(p))
-        .filter(|p| {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            let as_built = p.parent() == Some(out)
-                && app.files.contains_key(name)
-                && !matches!(name, "index.html" | "accessibilite.html");
+    files.insert("widget.js".into(), widget.into_bytes());
+
+    let out = options.output;
+    remove_stale(out, &files)?;
+    // Every file, with compressed copies of the text files but those of the app's module and
+    // stylesheet when the app has them (compressed once, by the first site built from it).
+    let writes: Vec<(&str, &[u8], bool)> = files
+        .iter()
+        .map(|(name, bytes)| {
             let packed = ["br", "gz"]
                 .iter()
-                .all(|ext| app.files.contains_key(&format!("{name}.{ext}")));
-            !(as_built && packed)
+                .all(|ext| files.contains_key(&format!("{name}.{ext}")));
+            (
+                name.as_str(),
+                bytes.as_slice(),
+                compress::is_text(Path::new(name)) && !packed,
+            )
         })
         .collect();
-    compress::precompress(&fresh)?;
+    compress::write_all(out, &writes)?;
     println!(
         "{} : site écrit ({offers} offre(s), {} page(s) d'offre, application {}) en {} ms",
         out.display(),
-        pages.len() - 3,
+        page_count,
         module.glue.trim_end_matches(".js"),
         started.elapsed().as_millis()
     );
