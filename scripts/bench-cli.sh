@@ -2,6 +2,7 @@
 # Benchmark of the offers CLI: `offers build` and `offers validate` on synthetic content of
 # 10,000 and 100,000 offers (offers synth --content), median of RUNS runs, plus the bundle's size
 # raw, gzip -9 and brotli -q 11. Budget: 10,000 offers built and validated in under 2 s.
+# Then `offers site` on the default content and on 10,000 offers, and the binary's size.
 # Then `offers import` of a real-shaped DGAFP open-data file of 50,000 rows (scripts/gen-dgafp.mjs),
 # and `offers build` of what it wrote: wall time and peak memory of each (issue "National scale":
 # import + build in at most 5 s, under 1 GB).
@@ -60,4 +61,24 @@ printf '%-28s %10s %10s\n' step ms "peak MB"
 printf '%-28s %10d %10s\n' "offers import (and its check)" "$import_ms" "$import_mb"
 printf '%-28s %10d %10s\n' "offers build" "$build_ms" "$build_mb"
 printf 'import + build: %d ms (target 5000 ms, under 1 GB)\n' "$((import_ms + build_ms))"
+
+# `offers site` (issue "One binary publishes the site"), with the app of dist/ inside the binary
+# (as scripts/release.sh builds it): the default content, and 10 000 synthetic offers, each into
+# a fresh folder; median of RUNS. Needs dist/ (trunk build --release).
+if [ -f dist/index.html ]; then
+  OFFRES_APP_DIR="$PWD/dist" cargo build -q --profile cli -p offers-cli --features app
+  [ -d "$WORK/c10000" ] || "$OFFERS" synth 10000 --seed 1 --today 2026-11-23 --content "$WORK/c10000" 2>/dev/null
+  sites=() big=()
+  for i in $(seq "$RUNS"); do
+    t=$(date +%s%N); "$OFFERS" site content -o "$WORK/site$i" --site-url https://example.gouv.fr/ >/dev/null 2>&1; sites+=("$(ms "$t")")
+    read -r s_ms s_mb <<<"$(peak "$OFFERS" site "$WORK/c10000" -o "$WORK/big$i" --site-url https://example.gouv.fr/)"
+    big+=("$s_ms")
+  done
+  printf '\n%-44s %10s\n' "offers site" "ms"
+  printf '%-44s %10d   (target: under 1000 ms)\n' "default content (23 offers)" "$(median "${sites[@]}")"
+  printf '%-44s %10d   (target: under 5000 ms; peak %s MB)\n' "10 000 synthetic offers ($(find "$WORK/big1/offres" -name '*.html' | wc -l) pages)" "$(median "${big[@]}")" "$s_mb"
+  printf '%-44s %10d   (bytes; the app inside: %s)\n' "the binary (cli profile, stripped)" "$(wc -c < "$OFFERS")" "$("$OFFERS" --version)"
+else
+  echo "bench-cli: no dist/ (trunk build --release): offers site not measured" >&2
+fi
 exit $status
