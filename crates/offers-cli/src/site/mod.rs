@@ -11,7 +11,8 @@
 //!
 //! then checks what it wrote (`offers check-site`). The app comes from inside the binary (`app`
 //! feature) or from `--app DIR` (the output of `trunk build`, which runs this command as its
-//! post-build hook with `--app` and `-o` both its staging folder).
+//! post-build hook with `--app` and `-o` both its staging folder). `OFFERS_TIMINGS=1` prints the
+//! time of each step (scripts/bench-cli.sh measures the whole).
 
 pub mod app;
 pub mod app_files;
@@ -167,6 +168,14 @@ fn precache(files: &BTreeMap<String, Vec<u8>>) -> (Vec<String>, String) {
 
 pub fn run(options: &Options) -> Result<Outcome, CliError> {
     let started = std::time::Instant::now();
+    let lap = |what: &str| {
+        if std::env::var_os("OFFERS_TIMINGS").is_some() {
+            eprintln!(
+                "offers site : {what} : {} ms",
+                started.elapsed().as_millis()
+            );
+        }
+    };
     let site = offres::render::site_url(options.site_url)
         .map_err(|e| CliError::Usage(format!("--site-url : {e}")))?;
     let app = match options.app {
@@ -195,8 +204,10 @@ pub fn run(options: &Options) -> Result<Outcome, CliError> {
     )?;
     let offers = loaded.bundle.offers.len();
     let ready = Ready::new(Arc::new(loaded), today);
+    lap("bundle");
     let pages =
         offres::render::pages(&ready, &shell, &site, &module.style).map_err(CliError::Usage)?;
+    lap("pages rendered");
 
     // Every file of the site, by its path from the site's root: the app's files (the statement
     // gets the stylesheet), the bundle with its feeds (for this site's address) and schema, the
@@ -277,9 +288,11 @@ pub fn run(options: &Options) -> Result<Outcome, CliError> {
         ],
     )?;
     files.insert("widget.js".into(), widget.into_bytes());
+    lap("scripts, feeds");
 
     let out = options.output;
     remove_stale(out, &files)?;
+    lap("stale removed");
     // Every file, with compressed copies of the text files but those of the app's module and
     // stylesheet when the app has them (compressed once, by the first site built from it).
     let writes: Vec<(&str, &[u8], bool)> = files
@@ -296,6 +309,7 @@ pub fn run(options: &Options) -> Result<Outcome, CliError> {
         })
         .collect();
     compress::write_all(out, &writes)?;
+    lap("compressed + written");
     println!(
         "{} : site écrit ({offers} offre(s), {} page(s) d'offre, application {}) en {} ms",
         out.display(),
