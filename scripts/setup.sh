@@ -71,4 +71,13 @@ if ! wasm-opt --version | grep -q "version $BINARYEN_NPM"; then
   echo "setup: wasm-opt on PATH is not binaryen $BINARYEN_NPM: $(wasm-opt --version)" >&2
   exit 2
 fi
+# 6. The aws CLI and moto's S3-compatible server, in a virtualenv, for the test of the CI recipes
+#    (tests/ci/recipes.sh); reinstalled only when tests/ci/requirements.txt changes.
+VENV=target/ci-venv
+if ! cmp -s tests/ci/requirements.txt "$VENV/requirements.txt" 2>/dev/null; then
+  say "pip install -r tests/ci/requirements.txt (aws CLI, moto) into $VENV"
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q --disable-pip-version-check -r tests/ci/requirements.txt
+  cp tests/ci/requirements.txt "$VENV/requirements.txt"
+fi
 say "ready: trunk $TRUNK_VERSION, wasm-bindgen $WB_VERSION, $(wasm-opt --version), $(chromium --version 2>/dev/null | head -1), $(firefox-esr --version 2>/dev/null | head -1), geckodriver $GECKODRIVER_VERSION"

@@ -66,6 +66,9 @@ step "the same specs against the site that offers site wrote alone (served by of
 # site.spec.mjs (above) wrote target/site from a copy of content/ with the binary alone.
 SITE=target/site npx playwright test board.spec.mjs offline.spec.mjs widget.spec.mjs hosting.spec.mjs
 
+step "the CI recipes of deploy/ci (GitLab, GitHub) against an S3-compatible server (moto)"
+bash tests/ci/recipes.sh
+
 step "the short suite in Chromium, Firefox and WebKit (WebDriver)"
 node --test --test-reporter=spec tests/engines/
 
