@@ -1,5 +1,5 @@
 //! The `offers` command's library. Its floors, each using only those below it:
-//! - `io` (errors, files, today) and `report` (printing findings);
+//! - `io` (errors, files, today, work on every core) and `report` (printing findings);
 //! - `dates`, `markdown` (markdown and HTML → a document);
 //! - `content` (a content directory → a checked bundle);
 //! - the commands: `build` (with `feeds`), `validate`, `import`, `synth`, `site` (with the app's
