@@ -10,8 +10,9 @@ use std::path::{Component, Path, PathBuf};
 use crate::io::CliError;
 use crate::report::Outcome;
 
-/// The deploy configuration's security headers, sent with every response.
-const SECURITY_HEADERS: &str = include_str!("../../../deploy/nginx/security-headers.conf");
+/// The deploy configuration's security headers, sent with every response (and read by
+/// `offers site`: their CSP must allow the start script).
+pub const SECURITY_HEADERS: &str = include_str!("../../../deploy/nginx/security-headers.conf");
 
 /// `add_header Name "value" always;` lines.
 fn security_headers() -> Vec<(String, String)> {

@@ -20,6 +20,30 @@ fn offers(args: &[&str]) -> Output {
         .expect("the offers binary runs")
 }
 
+/// `offers site INPUT --app APP -o OUT --site-url URL` and `more` arguments.
+fn site(input: &str, app: &Path, out: &Path, url: &str, more: &[&str]) -> Output {
+    let mut args = vec![
+        "site",
+        input,
+        "--app",
+        path(app),
+        "-o",
+        path(out),
+        "--site-url",
+        url,
+    ];
+    args.extend(more);
+    offers(&args)
+}
+
+fn assert_ok(run: &Output) {
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
 fn temp(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("offers-site-test-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -105,21 +129,14 @@ fn text(dir: &Path, name: &str) -> String {
 fn a_site_from_the_default_bundle_and_an_app_build() {
     let app = app("app");
     let out = temp("out");
-    let run = offers(&[
-        "site",
+    let run = site(
         "public/offers.json",
-        "--app",
-        path(&app),
-        "-o",
-        path(&out),
-        "--site-url",
+        &app,
+        &out,
         "https://example.gouv.fr/emplois",
-    ]);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
+        &[],
     );
+    assert_ok(&run);
     let stdout = String::from_utf8_lossy(&run.stdout);
     assert!(
         stdout.contains("identiques à leur source"),
@@ -254,37 +271,23 @@ fn a_site_from_the_default_bundle_and_an_app_build() {
 
     // A built site is an app too: the same site again, and for another address.
     let again = temp("again");
-    let run = offers(&[
-        "site",
+    let run = site(
         "public/offers.json",
-        "--app",
-        path(&out),
-        "-o",
-        path(&again),
-        "--site-url",
+        &out,
+        &again,
         "https://example.gouv.fr/emplois/",
-    ]);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
+        &[],
     );
+    assert_ok(&run);
     assert_eq!(files(&again), files(&out));
-    let run = offers(&[
-        "site",
+    let run = site(
         "public/offers.json",
-        "--app",
-        path(&out),
-        "-o",
-        path(&again),
-        "--site-url",
+        &out,
+        &again,
         "https://b.example.fr/",
-    ]);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
+        &[],
     );
+    assert_ok(&run);
     assert!(text(&again, "index.html").contains("content=\"https://b.example.fr/\""));
     assert!(!text(&again, "sitemap.xml").contains("example.gouv.fr"));
 }
@@ -300,25 +303,11 @@ fn content_in_a_site_out_and_what_is_gone_goes() {
     assert!(copy.success());
     let out = temp("out-content");
     let build = |out: &Path| {
-        offers(&[
-            "site",
-            path(&content),
-            "--app",
-            path(&app),
-            "-o",
-            path(out),
-            "--site-url",
-            "https://example.gouv.fr/",
-            "--generated-at",
-            "2026-11-23T00:00:00Z",
-        ])
+        let when = ["--generated-at", "2026-11-23T00:00:00Z"];
+        site(path(&content), &app, out, "https://example.gouv.fr/", &when)
     };
     let run = build(&out);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    assert_ok(&run);
     let pages: Vec<String> = files(&out)
         .into_keys()
         .filter(|n| n.starts_with("offres/") && n.ends_with(".html"))
@@ -341,11 +330,7 @@ fn content_in_a_site_out_and_what_is_gone_goes() {
         .unwrap_or_else(|| panic!("the content file of {gone}"));
     std::fs::remove_file(file).unwrap();
     let run = build(&out);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    assert_ok(&run);
     let left = files(&out);
     assert!(!left.keys().any(|n| n.contains(&gone)), "{:?}", left.keys());
 }
@@ -354,16 +339,7 @@ fn content_in_a_site_out_and_what_is_gone_goes() {
 fn a_bad_address_a_folder_of_other_things_or_no_app_are_refused_and_nothing_is_written() {
     let app = app("app-bad");
     let out = temp("out-bad");
-    let run = offers(&[
-        "site",
-        "public/offers.json",
-        "--app",
-        path(&app),
-        "-o",
-        path(&out),
-        "--site-url",
-        "javascript:alert(1)",
-    ]);
+    let run = site("public/offers.json", &app, &out, "javascript:alert(1)", &[]);
     assert_eq!(run.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&run.stderr).contains("--site-url"));
     assert!(!out.exists());
@@ -371,16 +347,13 @@ fn a_bad_address_a_folder_of_other_things_or_no_app_are_refused_and_nothing_is_w
     let other = temp("not-a-site");
     std::fs::create_dir_all(&other).unwrap();
     std::fs::write(other.join("notes.txt"), "mes notes").unwrap();
-    let run = offers(&[
-        "site",
+    let run = site(
         "public/offers.json",
-        "--app",
-        path(&app),
-        "-o",
-        path(&other),
-        "--site-url",
+        &app,
+        &other,
         "https://example.gouv.fr/",
-    ]);
+        &[],
+    );
     assert_eq!(run.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&run.stderr).contains("ni vide ni un site"),

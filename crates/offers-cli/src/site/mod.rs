@@ -32,9 +32,6 @@ use crate::io::{create_dir, read, CliError};
 use crate::report::{print_findings, print_located, Outcome};
 use app::App;
 
-/// The deploy configuration's headers, whose CSP must allow the start script.
-const SECURITY_HEADERS: &str = include_str!("../../../../deploy/nginx/security-headers.conf");
-
 pub struct Options<'a> {
     /// A content directory, or a bundle (offers.json).
     pub input: &'a Path,
@@ -200,7 +197,7 @@ pub fn run(options: &Options) -> Result<Outcome, CliError> {
     let (shell, module) = shell::prepare(
         app.text("index.html")?,
         &scripts::start()?,
-        SECURITY_HEADERS,
+        crate::serve::SECURITY_HEADERS,
     )?;
     let offers = loaded.bundle.offers.len();
     let ready = Ready::new(Arc::new(loaded), today);

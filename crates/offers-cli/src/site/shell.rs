@@ -27,7 +27,7 @@ fn bad(what: impl std::fmt::Display) -> CliError {
     CliError::Usage(format!("index.html de l'application : {what}"))
 }
 
-/// The text between `before` and the next `after` in `text`, from `from`.
+/// The text between the first `before` and the next `after` in `text`, with where it starts.
 fn between<'t>(text: &'t str, before: &str, after: &str) -> Option<(usize, &'t str)> {
     let start = text.find(before)? + before.len();
     let len = text[start..].find(after)?;
