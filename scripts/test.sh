@@ -2,8 +2,9 @@
 # Sets everything up (scripts/setup.sh), then runs every check and test:
 # formatting, clippy, native tests (with the build-time renderer and `offers site`), wasm tests in
 # headless Chromium and Firefox, the release build, end-to-end tests in Chromium against dist/
-# over HTTP, then some of them against a site written by `offers site` alone, the short suite in
-# Chromium, Firefox and WebKit, the size report and Lighthouse. Prints each step's time.
+# over HTTP, then some of them against a site written by `offers site` alone, the CI recipes of
+# deploy/ci against an S3-compatible server, the short suite in Chromium, Firefox and WebKit, the
+# size report and Lighthouse. Prints each step's time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$SECONDS
