@@ -86,10 +86,11 @@ fn bundle(options: &Options) -> Result<Option<(String, LoadedBundle)>, CliError>
 /// What is there and not in `files` goes (an offer's page once it is gone, an earlier build's
 /// module); compressed copies stay beside their source, to be written again. The rest is
 /// overwritten in place: deleting a site of thousands of files to write it again costs seconds
-/// on ext4, which scans recently freed inodes at each creation.
-fn remove_stale(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), CliError> {
+/// on ext4, which scans recently freed inodes at each creation. Whether `out` held anything.
+fn remove_stale(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<bool, CliError> {
     if !out.exists() {
-        return create_dir(out);
+        create_dir(out)?;
+        return Ok(false);
     }
     let index = out.join("index.html");
     let ours = std::fs::read_to_string(&index).is_ok_and(|t| t.contains("<main id=\"offres\""));
@@ -120,7 +121,7 @@ fn remove_stale(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), Cli
             crate::io::remove(&path)?;
         }
     }
-    Ok(())
+    Ok(!empty)
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -288,7 +289,14 @@ pub fn run(options: &Options) -> Result<Outcome, CliError> {
     lap("scripts, feeds");
 
     let out = options.output;
-    remove_stale(out, &files)?;
+    let before = remove_stale(out, &files)?;
+    // Its folders, once (not a look-up per file).
+    for folder in files
+        .keys()
+        .filter_map(|n| n.rsplit_once('/').map(|(f, _)| f))
+    {
+        create_dir(&out.join(folder))?;
+    }
     lap("stale removed");
     // Every file, with compressed copies of the text files but those of the app's module and
     // stylesheet when the app has them (compressed once, by the first site built from it).
@@ -305,7 +313,7 @@ pub fn run(options: &Options) -> Result<Outcome, CliError> {
             )
         })
         .collect();
-    compress::write_all(out, &writes)?;
+    compress::write_all(out, &writes, before)?;
     lap("compressed + written");
     println!(
         "{} : site écrit ({offers} offre(s), {} page(s) d'offre, application {}) en {} ms",
