@@ -96,6 +96,16 @@ pub fn named_by_worker(sw: &str) -> Option<Vec<String>> {
 }
 
 pub fn run(dir: &Path) -> Result<Outcome, CliError> {
+    run_knowing(dir, &std::collections::HashSet::new())
+}
+
+/// The check, but for the compressed copies in `fresh`, which the caller (`offers site`) has
+/// just made from their sources' bytes and written beside them: those are not decompressed
+/// again; every other copy is (those that came with the app, or that nothing wrote).
+pub fn run_knowing(
+    dir: &Path,
+    fresh: &std::collections::HashSet<PathBuf>,
+) -> Result<Outcome, CliError> {
     let all = files_under(dir)?;
     // Every compressed copy against its source, on every core (a site of 10 000 offers has
     // 18 000 of them).
@@ -104,6 +114,7 @@ pub fn run(dir: &Path) -> Result<Outcome, CliError> {
         .filter(|p| p.extension().is_some_and(|e| e == "br" || e == "gz"))
         .collect();
     let compressed = copies.len();
+    let copies: Vec<&PathBuf> = copies.into_iter().filter(|p| !fresh.contains(*p)).collect();
     let checked = crate::io::on_every_core(&copies, |path| {
         let source = path.with_extension("");
         let Ok(original) = std::fs::read(&source) else {

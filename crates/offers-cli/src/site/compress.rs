@@ -69,8 +69,12 @@ pub fn gzip(raw: &[u8], level: u32) -> Vec<u8> {
 /// to compress it) and, for those to compress, `X.br` and `X.gz` beside `X`; a copy that would
 /// not be smaller than its source is removed instead. When `root` held a site `before`, a file
 /// already as it should be is left alone. Everything is compressed on every core, then written
-/// on every core.
-pub fn write_all(root: &Path, files: &[(&str, &[u8], bool)], before: bool) -> Result<(), CliError> {
+/// on every core. Returns the compressed copies written (or left alone, already right).
+pub fn write_all(
+    root: &Path,
+    files: &[(&str, &[u8], bool)],
+    before: bool,
+) -> Result<std::collections::HashSet<PathBuf>, CliError> {
     let packed = crate::io::on_every_core(files, |&(name, raw, compress)| {
         if !compress {
             return Ok(None);
@@ -101,7 +105,13 @@ pub fn write_all(root: &Path, files: &[(&str, &[u8], bool)], before: bool) -> Re
         None if before && path.exists() => crate::io::remove(path),
         None => Ok(()),
     })?;
-    Ok(())
+    Ok(writes
+        .into_iter()
+        .filter(|(path, bytes)| {
+            bytes.is_some() && path.extension().is_some_and(|e| e == "br" || e == "gz")
+        })
+        .map(|(path, _)| path)
+        .collect())
 }
 
 /// `path` with `.ext` added (`a.js` → `a.js.br`).

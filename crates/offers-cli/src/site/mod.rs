@@ -313,7 +313,7 @@ pub fn run(options: &Options) -> Result<Outcome, CliError> {
             )
         })
         .collect();
-    compress::write_all(out, &writes, before)?;
+    let fresh = compress::write_all(out, &writes, before)?;
     lap("compressed + written");
     println!(
         "{} : site écrit ({offers} offre(s), {} page(s) d'offre, application {}) en {} ms",
@@ -322,6 +322,7 @@ pub fn run(options: &Options) -> Result<Outcome, CliError> {
         module.glue.trim_end_matches(".js"),
         started.elapsed().as_millis()
     );
-    // What an upload needs: every compressed copy is its source's, every named file is there.
-    crate::site_check::run(out)
+    // What an upload needs: every compressed copy is its source's (those just made from their
+    // sources are not decompressed again), every named file is there.
+    crate::site_check::run_knowing(out, &fresh)
 }
