@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use offers_core::{check_bundle, parse_bundle, Bundle, Date, Finding, Severity};
+use offers_core::{check_bundle, parse_bundle, Bundle, Date, Finding, LoadedBundle, Severity};
 
 use crate::io::{read, CliError};
 use crate::report::{print_findings, print_located, Outcome};
@@ -22,21 +22,35 @@ pub fn run(path: &Path, today: Date) -> Result<Outcome, CliError> {
         );
         return Ok(Outcome::Ok);
     }
+    match checked_file(path, today, |loaded| unstated_pay(&loaded.bundle, today))? {
+        Some((_, loaded)) => {
+            let offers = loaded.bundle.offers.len();
+            println!("{} : {offers} offre(s) valides", path.display());
+            Ok(Outcome::Ok)
+        }
+        None => Ok(Outcome::Invalid),
+    }
+}
+
+/// A bundle file read and checked (`check_bundle`, then the findings of `more`), its findings
+/// printed: its text and the bundle, or `None` when it has errors. `offers validate` and
+/// `offers site` read a bundle file with it.
+pub fn checked_file(
+    path: &Path,
+    today: Date,
+    more: impl FnOnce(&LoadedBundle) -> Vec<Finding>,
+) -> Result<Option<(String, LoadedBundle)>, CliError> {
     let text = read(path)?;
     let origin = path.display().to_string();
     match parse_bundle(&text) {
         Ok(loaded) => {
             let mut findings = check_bundle(&loaded, today);
-            findings.extend(unstated_pay(&loaded.bundle, today));
-            let outcome = print_findings(&origin, &findings);
-            if outcome == Outcome::Ok {
-                println!("{origin} : {} offre(s) valides", loaded.bundle.offers.len());
-            }
-            Ok(outcome)
+            findings.extend(more(&loaded));
+            Ok((print_findings(&origin, &findings) == Outcome::Ok).then_some((text, loaded)))
         }
         Err(err) => {
             eprintln!("{origin} : erreur : {err}");
-            Ok(Outcome::Invalid)
+            Ok(None)
         }
     }
 }

@@ -24,12 +24,12 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use offers_core::{check_bundle, parse_bundle, Date, LoadedBundle};
+use offers_core::{Date, LoadedBundle};
 use offres::ready::Ready;
 use sha2::{Digest, Sha256, Sha384};
 
-use crate::io::{create_dir, read, CliError};
-use crate::report::{print_findings, print_located, Outcome};
+use crate::io::{create_dir, CliError};
+use crate::report::{print_located, Outcome};
 use app::App;
 
 pub struct Options<'a> {
@@ -50,8 +50,8 @@ pub struct Options<'a> {
 /// which are printed.
 fn bundle(options: &Options) -> Result<Option<(String, LoadedBundle)>, CliError> {
     let input = options.input;
+    let today = crate::io::today(None)?;
     if input.is_dir() {
-        let today = crate::io::today(None)?;
         let (built, json, findings) =
             crate::content::build_checked(input, options.generated_at.clone(), today, false)?;
         if print_located(input, &findings) == Outcome::Invalid {
@@ -64,21 +64,7 @@ fn bundle(options: &Options) -> Result<Option<(String, LoadedBundle)>, CliError>
         };
         return Ok(Some((json, loaded)));
     }
-    let origin = input.display().to_string();
-    let json = read(input)?;
-    match parse_bundle(&json) {
-        Ok(loaded) => {
-            let today = crate::io::today(None)?;
-            if print_findings(&origin, &check_bundle(&loaded, today)) == Outcome::Invalid {
-                return Ok(None);
-            }
-            Ok(Some((json, loaded)))
-        }
-        Err(err) => {
-            eprintln!("{origin} : erreur : {err}");
-            Ok(None)
-        }
-    }
+    crate::validate::checked_file(input, today, |_| Vec::new())
 }
 
 /// Makes `out` ready for the site's `files`: it must be missing, empty, or hold a site (or an app
@@ -290,11 +276,12 @@ pub fn run(options: &Options) -> Result<Outcome, CliError> {
 
     let out = options.output;
     let before = remove_stale(out, &files)?;
-    // Its folders, once (not a look-up per file).
-    for folder in files
+    // Its folders, once each (not a look-up per file).
+    let folders: std::collections::BTreeSet<&str> = files
         .keys()
         .filter_map(|n| n.rsplit_once('/').map(|(f, _)| f))
-    {
+        .collect();
+    for folder in folders {
         create_dir(&out.join(folder))?;
     }
     lap("stale removed");
