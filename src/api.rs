@@ -2,13 +2,19 @@
 
 use std::sync::Arc;
 
-use offers_core::{parse_bundle, LoadedBundle, ParseError};
+use offers_core::texts::{beside, TextFile};
+use offers_core::{parse_bundle, Document, LoadedBundle, ParseError};
 use thiserror::Error;
 
 /// The bundle beside the page: a relative URL, so the app works under any sub-path.
 pub const DEFAULT_BUNDLE_URL: &str = "offers.json";
 
-/// Why the bundle could not be loaded.
+/// The address of the bundle a board shows (given in context by `OfferBoard`): a large bundle's
+/// full texts are fetched beside it.
+#[derive(Clone)]
+pub struct BundleUrl(pub String);
+
+/// Why the bundle (or an offer's full text) could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum LoadError {
     /// No answer: offline, DNS, CORS refused…
@@ -24,17 +30,7 @@ pub enum LoadError {
 
 /// Fetches and reads the bundle at `url`. Offers that had to be skipped are logged to the console.
 pub async fn fetch_bundle(url: &str) -> Result<Arc<LoadedBundle>, LoadError> {
-    let response = gloo_net::http::Request::get(url)
-        .send()
-        .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
-    if !response.ok() {
-        return Err(LoadError::Http(response.status()));
-    }
-    let text = response
-        .text()
-        .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
+    let text = get(url).await?;
     crate::browser::mark("offres:fetched");
     let loaded = parse_bundle(&text).inspect_err(|e| {
         let shown: String = url.chars().take(80).collect();
@@ -50,6 +46,34 @@ pub async fn fetch_bundle(url: &str) -> Result<Arc<LoadedBundle>, LoadError> {
     }
     crate::browser::mark("offres:parsed");
     Ok(Arc::new(loaded))
+}
+
+/// The full text of offer `id`, kept apart in the text file `path` of the bundle at
+/// `bundle_url` (a large bundle: see `offers_core::texts`).
+pub async fn fetch_text(bundle_url: &str, path: &str, id: &str) -> Result<Document, LoadError> {
+    let text = get(&beside(bundle_url, path)).await?;
+    let file: TextFile =
+        serde_json::from_str(&text).map_err(|e| ParseError::NotJson(e.to_string()))?;
+    file.texts
+        .into_iter()
+        .find(|t| t.id == id)
+        .map(|t| t.description)
+        .ok_or_else(|| LoadError::Parse(ParseError::NotABundle(format!("{path} : {id} absent"))))
+}
+
+/// The body of a successful answer at `url`, as text.
+async fn get(url: &str) -> Result<String, LoadError> {
+    let response = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|e| LoadError::Network(e.to_string()))?;
+    if !response.ok() {
+        return Err(LoadError::Http(response.status()));
+    }
+    response
+        .text()
+        .await
+        .map_err(|e| LoadError::Network(e.to_string()))
 }
 
 fn log_error(message: &str) {

@@ -60,6 +60,7 @@ pub fn OfferBoard(
     if !matches!(mount, Mount::Widget(_)) {
         provide_context(crate::saved::SavedOffers::load(&src));
     }
+    provide_context(crate::api::BundleUrl(src.clone()));
     let t = lang.strings();
     let standalone = !matches!(mount, Mount::Widget(_));
     let state = RwSignal::new_local(ready.map_or(LoadState::Loading, LoadState::Ready));

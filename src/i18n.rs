@@ -54,6 +54,9 @@ pub struct Strings {
     pub loading: &'static str,
     pub error_title: &'static str,
     pub retry: &'static str,
+    /// While an offer's full text, kept apart, is fetched.
+    pub text_loading: &'static str,
+    pub text_error: &'static str,
     pub empty: &'static str,
     pub external: &'static str,
     pub view_offer: &'static str,
@@ -134,6 +137,8 @@ pub static FR: Strings = Strings {
     loading: "Chargement des offres…",
     error_title: "Les offres n'ont pas pu être chargées",
     retry: "Réessayer",
+    text_loading: "Chargement du texte de l'offre…",
+    text_error: "Le texte de l'offre n'a pas pu être chargé. Vérifiez votre connexion à Internet, puis réessayez.",
     empty: "Aucune offre n'est publiée pour le moment. Revenez bientôt !",
     external: "(site externe)",
     view_offer: "Consulter l'offre",
@@ -236,6 +241,9 @@ pub static EN: Strings = Strings {
     loading: "Loading offers…",
     error_title: "The offers could not be loaded",
     retry: "Try again",
+    text_loading: "Loading the offer's text…",
+    text_error:
+        "The offer's text could not be loaded. Check your Internet connection, then try again.",
     empty: "No offer is published at the moment. Come back soon!",
     external: "(external site)",
     view_offer: "View the offer",

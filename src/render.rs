@@ -202,7 +202,7 @@ pub fn offer_page(offer: &Offer, ready: &Ready, site: &Site) -> String {
         .state(ready.index.clone());
         let today = ready.today;
         to_html(move || {
-            view! { <OfferPage offer family_label back_href="../".to_string() today state /> }
+            view! { <OfferPage offer family_label back_href="../".to_string() today state text_file=None /> }
         })
     };
     let mut out = String::from("<!doctype html>\n<html lang=\"fr\">\n<head>\n");

@@ -11,6 +11,12 @@ pub const THEME_LIGHT: &str = "light";
 pub const THEME_DARK: &str = "dark";
 /// The service worker's message, relayed by the start script as a DOM event: newer offers.
 pub const BUNDLE_UPDATED: &str = "offres:bundle-updated";
+/// The start script's message to the service worker, once the page is idle: keep a large
+/// bundle's full texts for offline reading.
+pub const CACHE_TEXTS: &str = "offres:cache-texts";
+/// The folder of a large bundle's full texts, beside it (`offers build`, `offers site`; the
+/// service worker keeps its files).
+pub const TEXTS_FOLDER: &str = "textes";
 /// The iframe's message to its host page: the height of its content.
 pub const EMBED_HEIGHT: &str = "offres:height";
 

@@ -57,7 +57,7 @@ pub fn Board(
                     .bundle
                     .offers
                     .iter()
-                    .position(|o| o.id == id && o.description.is_some())
+                    .position(|o| o.id == id && o.has_text())
             })
         })
     };
@@ -83,7 +83,10 @@ pub fn Board(
                 .unwrap_or_default()
                 .to_string();
             let back_href = state.href(&state.query.get_untracked(), None);
-            view! { <OfferPage offer family_label back_href today state /> }.into_any()
+            let text_file = offer
+                .text_file
+                .and_then(|k| loaded.bundle.text_files.get(k as usize).cloned());
+            view! { <OfferPage offer family_label back_href today state text_file /> }.into_any()
         }
         None => list_page(
             state,

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use offers_core::{is_safe_url, Date, Offer, SalaryPeriod};
 
-use super::{DocumentView, Heading, SaveButton, ShareButton};
+use super::{DocumentView, FullText, Heading, SaveButton, ShareButton};
 use crate::i18n;
 use crate::url_state::{InternalLink, UrlState};
 
@@ -14,6 +14,8 @@ pub fn OfferPage(
     back_href: String,
     today: Date,
     state: UrlState,
+    /// Where its full text is, when the bundle keeps it apart (a path from the bundle's folder).
+    text_file: Option<String>,
 ) -> impl IntoView {
     let t = i18n::t();
     // After the view is in the document: the heading's element is chosen at run time (a widget
@@ -100,7 +102,11 @@ pub fn OfferPage(
                     .collect_view()}
             </dl>
             <div class="offres-offer__description" lang="fr">
-                {offer.description.clone().map(|doc| view! { <DocumentView doc heading_level=2 /> })}
+                {match (offer.description.clone(), text_file) {
+                    (Some(doc), _) => Some(view! { <DocumentView doc heading_level=2 /> }.into_any()),
+                    (None, Some(path)) => Some(view! { <FullText id=offer.id.clone() path /> }.into_any()),
+                    (None, None) => None,
+                }}
             </div>
             <section class="offres-apply" aria-labelledby="offres-candidater">
                 <Heading level=2 id="offres-candidater">{t.how_to_apply}</Heading>

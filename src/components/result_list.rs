@@ -35,10 +35,7 @@ pub fn ResultList(
         let loaded = loaded.clone();
         move |i: u32, level: u8, q: &Query| {
             let offer = loaded.bundle.offers[i as usize].clone();
-            let page_href = offer
-                .description
-                .is_some()
-                .then(|| state.href(q, Some(&offer.id)));
+            let page_href = offer.has_text().then(|| state.href(q, Some(&offer.id)));
             view! { <OfferCard offer today state page_href heading_level=level /> }
         }
     };

@@ -24,34 +24,85 @@ pub fn run(
         .base_url
         .as_ref()
         .map_or_else(|| "urn:offres:".to_string(), ToString::to_string);
-    write_with_feeds(output, &json, &built.bundle, &site, today)?;
+    write_with_feeds(output, json, &built.bundle, &site, today, pretty)?;
     let offers = built.bundle.offers.len();
     println!("{} : {offers} offre(s) écrites", output.display());
     Ok(Outcome::Ok)
 }
 
-/// Writes the bundle's `json` to `output` and, beside it, its feeds for the site at `site`:
-/// feed.atom and feed.json of its open offers, and feeds/ with one per family and per place
-/// (feeds of families or places gone are removed).
+pub use offres::shared_names::TEXTS_FOLDER;
+
+/// The bundle's files: its `json` as it is, or, when its full texts are large, the bundle without
+/// them and the text files that hold them (`offers_core::texts`), each by its path from the
+/// bundle's folder (`textes/texte-<hash>.json`: a new name for new content).
+pub fn bundle_files(bundle: &Bundle, json: String, pretty: bool) -> Vec<(String, String)> {
+    use sha2::{Digest, Sha256};
+    let name = |_: usize, text: &str| {
+        let hash = Sha256::digest(text.as_bytes());
+        let hex: String = hash[..8].iter().map(|b| format!("{b:02x}")).collect();
+        format!("{TEXTS_FOLDER}/texte-{hex}.json")
+    };
+    match offers_core::texts::split(bundle, name) {
+        None => vec![("offers.json".into(), json)],
+        Some((list, texts)) => {
+            let json = if pretty {
+                serde_json::to_string_pretty(&list)
+            } else {
+                serde_json::to_string(&list)
+            };
+            let mut files = vec![("offers.json".into(), json.expect("a bundle serializes"))];
+            files.extend(texts);
+            files
+        }
+    }
+}
+
+/// Writes the bundle to `output` (its full texts beside it, in textes/, when they are large:
+/// see [`bundle_files`]) and, beside it, its feeds for the site at `site`: feed.atom and feed.json
+/// of its open offers, and feeds/ with one per family and per place. Feeds of families or places
+/// gone, and text files no longer named, are removed.
 pub fn write_with_feeds(
     output: &Path,
-    json: &str,
+    json: String,
     bundle: &Bundle,
     site: &str,
     today: Date,
+    pretty: bool,
 ) -> Result<(), CliError> {
-    if let Some(folder) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
-        crate::io::create_dir(folder)?;
-    }
-    write(output, json)?;
     let beside = output
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    // Feeds of families or places gone are removed.
-    let feeds = feed_files(bundle, site, today);
-    let current: std::collections::HashSet<&str> = feeds.iter().map(|(p, _)| p.as_str()).collect();
-    let folder = beside.join("feeds");
+    crate::io::create_dir(beside)?;
+    let mut files = bundle_files(bundle, json, pretty);
+    // The bundle under the name asked for.
+    if let Some(name) = output.file_name() {
+        files[0].0 = name.to_string_lossy().into_owned();
+    }
+    let texts = files.len() > 1;
+    files.extend(feed_files(bundle, site, today));
+    for (folder, ext) in [("feeds", "atom"), (TEXTS_FOLDER, "json")] {
+        if folder == TEXTS_FOLDER && !texts && !beside.join(folder).exists() {
+            continue;
+        }
+        remove_unlisted(beside, folder, ext, &files)?;
+    }
+    for (path, text) in &files {
+        write(&beside.join(path), text)?;
+    }
+    Ok(())
+}
+
+/// Makes `folder` (under `beside`) and removes its files ending in `.ext` that `files` (paths
+/// from `beside`) does not list.
+fn remove_unlisted(
+    beside: &Path,
+    folder: &str,
+    ext: &str,
+    files: &[(String, String)],
+) -> Result<(), CliError> {
+    let current: std::collections::HashSet<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+    let folder = beside.join(folder);
     crate::io::create_dir(&folder)?;
     for old in crate::io::files_under(&folder)? {
         let name = old
@@ -59,12 +110,9 @@ pub fn write_with_feeds(
             .unwrap_or(&old)
             .to_string_lossy()
             .replace('\\', "/");
-        if old.extension().is_some_and(|e| e == "atom") && !current.contains(name.as_str()) {
+        if old.extension().is_some_and(|e| e == ext) && !current.contains(name.as_str()) {
             crate::io::remove(&old)?;
         }
-    }
-    for (path, text) in &feeds {
-        write(&beside.join(path), text)?;
     }
     Ok(())
 }

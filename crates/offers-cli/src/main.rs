@@ -78,7 +78,8 @@ enum Command {
         /// The same seed always gives the same offers.
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// The bundle file to write (default: standard output).
+        /// The bundle file to write, with its full texts in textes/ beside it when they are large, as
+        /// `offers build` writes it (default: standard output, one file).
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Write a content directory here instead of a bundle.

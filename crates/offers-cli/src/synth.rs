@@ -218,6 +218,7 @@ pub fn offers(n: usize, seed: u64, today: Date) -> Vec<SynthOffer> {
                 positions: (rng.below(10) == 0).then(|| 2 + u32::try_from(rng.below(8)).unwrap_or(0)),
                 tags: vec![rng.pick(SKILLS).to_string()],
                 description: Some(markdown_to_document(&markdown, None)),
+                text_file: None,
             };
             SynthOffer { offer, markdown }
         })
@@ -254,6 +255,7 @@ pub fn bundle(offers: Vec<Offer>, generated_at: String) -> Bundle {
                 label: label.to_string(),
             })
             .collect(),
+        text_files: Vec::new(),
         offers,
     }
 }
@@ -321,7 +323,20 @@ pub fn run(
     let b = bundle(list.into_iter().map(|s| s.offer).collect(), generated_at);
     let json = serde_json::to_string(&b).expect("a bundle serializes");
     match output {
-        Some(path) => crate::io::write(path, json)?,
+        // A file: as `offers build` writes it (full texts apart when large).
+        Some(path) => {
+            let beside = path.parent().unwrap_or(std::path::Path::new(""));
+            let mut files = crate::build::bundle_files(&b, json, false);
+            if let Some(name) = path.file_name() {
+                files[0].0 = name.to_string_lossy().into_owned();
+            }
+            if files.len() > 1 {
+                crate::io::create_dir(&beside.join(crate::build::TEXTS_FOLDER))?;
+            }
+            for (name, text) in files {
+                crate::io::write(&beside.join(name), text)?;
+            }
+        }
         None => println!("{json}"),
     }
     Ok(crate::report::Outcome::Ok)

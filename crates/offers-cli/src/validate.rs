@@ -40,11 +40,16 @@ pub fn checked_file(
     today: Date,
     more: impl FnOnce(&LoadedBundle) -> Vec<Finding>,
 ) -> Result<Option<(String, LoadedBundle)>, CliError> {
-    let text = read(path)?;
+    let mut text = read(path)?;
     let origin = path.display().to_string();
     match parse_bundle(&text) {
-        Ok(loaded) => {
-            let mut findings = check_bundle(&loaded, today);
+        Ok(mut loaded) => {
+            let mut findings = Vec::new();
+            if !loaded.bundle.text_files.is_empty() {
+                findings = join_text_files(path, &mut loaded.bundle);
+                text = serde_json::to_string(&loaded.bundle).expect("a bundle serializes");
+            }
+            findings.extend(check_bundle(&loaded, today));
             findings.extend(more(&loaded));
             Ok((print_findings(&origin, &findings) == Outcome::Ok).then_some((text, loaded)))
         }
@@ -53,6 +58,49 @@ pub fn checked_file(
             Ok(None)
         }
     }
+}
+
+/// Reads the text files a bundle at `path` names (beside it) and puts their texts back into
+/// `bundle`, which then holds every full text: what is wrong is an error, naming the file (and
+/// its line, for JSON that does not parse). A file that cannot be read is reported once; its
+/// offers lose their page.
+fn join_text_files(path: &Path, bundle: &mut Bundle) -> Vec<Finding> {
+    let beside = path.parent().unwrap_or(Path::new(""));
+    let error = |offer_id: Option<String>, message: String| Finding {
+        severity: Severity::Error,
+        index: None,
+        offer_id,
+        message,
+    };
+    let mut findings = Vec::new();
+    let mut files = Vec::new();
+    let mut unread = std::collections::HashSet::new();
+    for (k, name) in bundle.text_files.iter().enumerate() {
+        // A refused path is already reported (and its offers have no text file any more).
+        if name.is_empty() {
+            continue;
+        }
+        let file = beside.join(name);
+        let read = std::fs::read_to_string(&file)
+            .map_err(|e| e.to_string())
+            .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()));
+        match read {
+            Ok(texts) => files.push((k, texts)),
+            Err(e) => {
+                findings.push(error(None, format!("{} : {e}", file.display())));
+                unread.insert(k as u32);
+            }
+        }
+    }
+    for offer in &mut bundle.offers {
+        if offer.text_file.is_some_and(|k| unread.contains(&k)) {
+            offer.text_file = None;
+        }
+    }
+    for (id, message) in offers_core::texts::join(bundle, files) {
+        findings.push(error((!id.is_empty()).then_some(id), message));
+    }
+    findings
 }
 
 /// Since June 2026 the EU pay-transparency directive expects an offer to state its pay: each open

@@ -13,7 +13,16 @@
   //    the first paint, and finds the module in the HTTP cache.
   var sw = 'serviceWorker' in navigator && navigator.serviceWorker;
   var register = function () {
-    if (sw) sw.register('./sw.js').catch(function () {});
+    if (!sw) return;
+    sw.register('./sw.js').catch(function () {});
+    // Once the worker is active and the page idle, the worker keeps a large bundle's full texts
+    // for offline reading (a bundle that holds them all names none).
+    sw.ready.then(function (registration) {
+      var idle = self.requestIdleCallback || function (f) { setTimeout(f, 2000); };
+      idle(function () {
+        if (registration.active) registration.active.postMessage({ type: '__CACHE_TEXTS__' });
+      });
+    });
   };
   if (sw) {
     sw.addEventListener('message', function (e) {

@@ -97,11 +97,60 @@ async function bundle(event) {
   return (await refresh) || Response.error();
 }
 
+// A large bundle's full texts (__TEXTS_FOLDER__/*.json beside it) are named by their content: a copy
+// once kept is right for ever. The cache first; the network otherwise, its answer kept.
+function isTextFile(url) {
+  return /\/__TEXTS_FOLDER__\/[^/]+\.json$/.test(url.pathname);
+}
+
+async function textFile(request) {
+  const cache = await caches.open(DATA);
+  const hit = await cache.match(request);
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
+}
+
+// Once a page is idle, its start script asks for this: every full text of the bundle beside the
+// worker is fetched, one file at a time, and kept (its offers' pages then open offline); the
+// texts no longer named go. A bundle that holds its texts names no file: nothing to do.
+async function cacheTexts() {
+  const url = new URL('offers.json', self.registration.scope).href;
+  const cache = await caches.open(DATA);
+  const cached = await cache.match(url);
+  let names;
+  try {
+    names = cached ? (await cached.json()).text_files || [] : [];
+  } catch {
+    return;
+  }
+  const wanted = new Set(names.map((name) => new URL(name, url).href));
+  const folder = new URL('__TEXTS_FOLDER__/', url).href;
+  for (const request of await cache.keys()) {
+    if (request.url.startsWith(folder) && !wanted.has(request.url)) await cache.delete(request);
+  }
+  for (const href of wanted) {
+    if (await cache.match(href)) continue;
+    // Offline, or the host failing: stop, the next visit goes on.
+    const response = await textFile(new Request(href)).catch(() => null);
+    if (!response || !response.ok) return;
+  }
+}
+
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === '__CACHE_TEXTS__') event.waitUntil(cacheTexts());
+});
+
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (url.pathname.endsWith('/offers.json')) {
     event.respondWith(bundle(event));
+    return;
+  }
+  if (isTextFile(url)) {
+    event.respondWith(textFile(event.request));
     return;
   }
   // Pages (index.html, embed.html, the bare folder) are found whatever their query string.

@@ -66,7 +66,124 @@ fn import_then_build(path: &str) -> (String, serde_json::Value) {
         "2026-11-23",
     ]);
     assert!(built.status.success(), "{path}: {}", stderr(&built));
-    (err, read_bundle(&bundle_path))
+    (err, read_joined(&bundle_path))
+}
+
+/// The bundle at `path` with the full texts it keeps apart (a large one) put back in its offers.
+fn read_joined(path: &Path) -> serde_json::Value {
+    let mut bundle = read_bundle(path);
+    let files: Vec<String> = bundle["text_files"]
+        .as_array()
+        .map(|a| a.iter().map(|f| f.as_str().unwrap().to_string()).collect())
+        .unwrap_or_default();
+    let mut texts = std::collections::HashMap::new();
+    for file in &files {
+        let file = read_bundle(&path.with_file_name(file));
+        for text in file["texts"].as_array().unwrap() {
+            texts.insert(
+                text["id"].as_str().unwrap().to_string(),
+                text["description"].clone(),
+            );
+        }
+    }
+    for offer in bundle["offers"].as_array_mut().unwrap() {
+        if let Some(o) = offer.as_object_mut() {
+            if o.remove("text_file").is_some() {
+                let id = o["id"].as_str().unwrap().to_string();
+                o.insert("description".into(), texts.remove(&id).unwrap());
+            }
+        }
+    }
+    bundle.as_object_mut().unwrap().remove("text_files");
+    bundle
+}
+
+#[test]
+fn a_large_bundle_keeps_its_texts_apart_and_is_read_back_whole() {
+    let dir = temp("texts");
+    let content = dir.join("content");
+    let made = offers(&[
+        "synth",
+        "400",
+        "--seed",
+        "2",
+        "--today",
+        "2026-11-23",
+        "--content",
+        s(&content),
+    ]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    let bundle = dir.join("out/offers.json");
+    let build = |extra: &[&str]| {
+        let out = offers(
+            &[
+                &[
+                    "build",
+                    s(&content),
+                    "-o",
+                    s(&bundle),
+                    "--today",
+                    "2026-11-23",
+                ],
+                extra,
+            ]
+            .concat(),
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        read_bundle(&bundle)
+    };
+    let list = build(&[]);
+    let files: Vec<&str> = list["text_files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    assert!(
+        files.len() > 3 && files.iter().all(|f| f.starts_with("textes/texte-")),
+        "{files:?}"
+    );
+    let written = |b: &Path| {
+        let mut names: Vec<String> = std::fs::read_dir(b.with_file_name("textes"))
+            .unwrap()
+            .map(|e| format!("textes/{}", e.unwrap().file_name().to_string_lossy()))
+            .collect();
+        names.sort();
+        names
+    };
+    let mut listed: Vec<String> = files.iter().map(|f| f.to_string()).collect();
+    listed.sort();
+    assert_eq!(written(&bundle), listed);
+    // One offer's text changed: one file renamed, the old one removed.
+    let offer = content.join("offers/0008-synth-7.md");
+    let text = std::fs::read_to_string(&offer).unwrap();
+    std::fs::write(&offer, text.replace("Mission", "Mission principale")).unwrap();
+    let again = build(&["--pretty"]);
+    let mut now: Vec<String> = again["text_files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap().to_string())
+        .collect();
+    now.sort();
+    assert_eq!(now.iter().filter(|f| !listed.contains(f)).count(), 1);
+    assert_eq!(written(&bundle), now);
+    // validate reads the texts back; a broken text file is named, with its line.
+    let out = offers(&["validate", s(&bundle), "--today", "2026-11-23"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let broken = bundle.with_file_name(&now[0]);
+    std::fs::write(
+        &broken,
+        "{\"format_version\": 1,\n\"texts\": [\n{\"id\": }]}",
+    )
+    .unwrap();
+    let out = offers(&["validate", s(&bundle), "--today", "2026-11-23"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(&format!("{} : expected value at line 3", broken.display())),
+        "{}",
+        stderr(&out)
+    );
 }
 
 /// The 2023 seed page changed by `edit`, imported into a fresh directory: the import's output,

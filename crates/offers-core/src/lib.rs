@@ -13,6 +13,7 @@ pub mod percent;
 pub mod query;
 pub mod saved;
 pub mod search;
+pub mod texts;
 pub mod validate;
 
 #[cfg(feature = "schema")]

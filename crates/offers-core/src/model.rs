@@ -19,6 +19,11 @@ pub struct Bundle {
     pub page: Page,
     /// Job families in display order; every offer's `family` names one of them.
     pub families: Vec<Family>,
+    /// When the full texts are kept apart (a large bundle, see `texts`): the files that hold
+    /// them, paths relative to the bundle's (`textes/texte-0123456789abcdef.json`). Absent when
+    /// every full text is in `offers`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub text_files: Vec<String>,
     pub offers: Vec<Offer>,
 }
 
@@ -145,9 +150,13 @@ pub struct Offer {
     pub positions: Option<u32>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
-    /// The full text, when the offer has one.
+    /// The full text, when the offer has one and it is in the bundle.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<Document>,
+    /// When its full text is kept apart: the position, in the bundle's `text_files`, of the file
+    /// that holds it (then `description` is absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_file: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -330,6 +339,12 @@ pub fn is_active(status: Status, closes_on: Option<Date>, today: Date) -> bool {
 }
 
 impl Offer {
+    /// Whether it has a full text, in the bundle or in one of its text files: then it has its
+    /// own page.
+    pub fn has_text(&self) -> bool {
+        self.description.is_some() || self.text_file.is_some()
+    }
+
     /// See [`is_active`].
     pub fn is_active(&self, today: Date) -> bool {
         is_active(self.status, self.closes_on, today)

@@ -53,6 +53,8 @@ struct RawBundle<'a> {
     generated_at: String,
     page: Page,
     families: Vec<Family>,
+    #[serde(default)]
+    text_files: Vec<String>,
     #[serde(borrow)]
     offers: Vec<&'a RawValue>,
 }
@@ -101,7 +103,13 @@ pub fn parse_bundle(text: &str) -> Result<LoadedBundle, ParseError> {
             (id, err.to_string())
         })
     });
-    Ok(sort_out(raw.generated_at, raw.page, raw.families, offers))
+    Ok(sort_out(
+        raw.generated_at,
+        raw.page,
+        raw.families,
+        raw.text_files,
+        offers,
+    ))
 }
 
 /// The checks of [`parse_bundle`] on a bundle already typed (what `offers build` made, checked
@@ -111,25 +119,46 @@ pub fn load_bundle(bundle: Bundle) -> LoadedBundle {
         generated_at,
         page,
         families,
+        text_files,
         offers,
         ..
     } = bundle;
-    sort_out(generated_at, page, families, offers.into_iter().map(Ok))
+    sort_out(
+        generated_at,
+        page,
+        families,
+        text_files,
+        offers.into_iter().map(Ok),
+    )
 }
 
 /// An offer as read: the offer, or its id (when one could be read) and why it could not be.
 type ReadOffer = Result<Offer, (Option<String>, String)>;
 
 /// What reading a bundle checks once its parts are typed: the page's texts, the families (those
-/// whose id is not a slug are left out), and each offer (its problems, a second use of an id):
-/// the usable offers are kept in their order, the others listed as skipped.
+/// whose id is not a slug are left out), the text files' paths (one that could lead elsewhere
+/// than beside the bundle is left out: its offers lose their page, not their card), and each
+/// offer (its problems, a second use of an id, a text file the bundle does not list): the usable
+/// offers are kept in their order, the others listed as skipped.
 fn sort_out(
     generated_at: String,
     page: Page,
     mut families: Vec<Family>,
+    mut text_files: Vec<String>,
     read: impl Iterator<Item = ReadOffer>,
 ) -> LoadedBundle {
     let mut problems = page_problems(&page);
+    for path in &mut text_files {
+        if !crate::texts::is_text_file_path(path) {
+            problems.push(Problem {
+                field: "text_files",
+                message: format!(
+                    "fichier de textes « {path} » : chemin refusé (relatif, sous le dossier du lot, en .json), textes ignorés"
+                ),
+            });
+            path.clear();
+        }
+    }
     families.retain(|f| {
         let valid = is_valid_id(&f.id);
         if !valid {
@@ -150,8 +179,19 @@ fn sort_out(
     let mut skipped = Vec::new();
     for (index, offer) in read.enumerate() {
         let (id, reason) = match offer {
-            Ok(offer) => {
-                let problems = offer_problems(&offer, &family_ids);
+            Ok(mut offer) => {
+                let mut problems = offer_problems(&offer, &family_ids);
+                match offer.text_file.map(|k| text_files.get(k as usize)) {
+                    Some(None) => problems.push(Problem {
+                        field: "text_file",
+                        message: format!(
+                            "fichier de textes n° {} absent de « text_files »",
+                            offer.text_file.unwrap_or_default()
+                        ),
+                    }),
+                    Some(Some(path)) if path.is_empty() => offer.text_file = None,
+                    _ => {}
+                }
                 if !problems.is_empty() {
                     let reason = problems
                         .iter()
@@ -180,6 +220,7 @@ fn sort_out(
             generated_at,
             page,
             families,
+            text_files,
             offers,
         },
         skipped,

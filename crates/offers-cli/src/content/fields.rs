@@ -540,5 +540,6 @@ pub(super) fn map_offer(
         positions,
         tags,
         description,
+        text_file: None,
     })
 }

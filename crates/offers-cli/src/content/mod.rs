@@ -289,6 +289,7 @@ pub fn build_dir(dir: &Path, generated_at: &str) -> Result<Built, CliError> {
             .unwrap_or_else(|| generated_at.to_string()),
         page,
         families: file.families,
+        text_files: Vec::new(),
         offers,
     };
     Ok(Built {

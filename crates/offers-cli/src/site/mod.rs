@@ -217,7 +217,13 @@ pub fn run(options: &Options) -> Result<Outcome, CliError> {
             .replace("<!-- offres:styles -->", &link);
         files.insert("accessibilite.html".into(), statement.into_bytes());
     }
-    files.insert("offers.json".into(), json.into_bytes());
+    // The bundle, its full texts apart when they are large (fetched as offers' pages open).
+    let bundle_files = crate::build::bundle_files(&ready.loaded.bundle, json, false);
+    files.extend(
+        bundle_files
+            .into_iter()
+            .map(|(path, text)| (path, text.into_bytes())),
+    );
     let feeds = crate::build::feed_files(&ready.loaded.bundle, &site, today);
     files.extend(
         feeds
