@@ -2,8 +2,11 @@
 
 use std::sync::Arc;
 
-use offers_core::texts::{beside, TextFile};
-use offers_core::{parse_bundle, Document, LoadedBundle, ParseError};
+use offers_core::lines::BundleReader;
+use offers_core::texts::{beside, text_of};
+use offers_core::{Document, LoadedBundle, ParseError};
+
+use crate::browser::Slices;
 use thiserror::Error;
 
 /// The bundle beside the page: a relative URL, so the app works under any sub-path.
@@ -29,10 +32,11 @@ pub enum LoadError {
 }
 
 /// Fetches and reads the bundle at `url`. Offers that had to be skipped are logged to the console.
+///
+/// Read as it arrives, a slice of a few milliseconds at a time (`offers_core::lines`): the page
+/// answers all along, even for 100 000 offers.
 pub async fn fetch_bundle(url: &str) -> Result<Arc<LoadedBundle>, LoadError> {
-    let text = get(url).await?;
-    crate::browser::mark("offres:fetched");
-    let loaded = parse_bundle(&text).inspect_err(|e| {
+    let loaded = read_bundle(url).await.inspect_err(|e| {
         let shown: String = url.chars().take(80).collect();
         log_error(&format!("offres : {shown} : {e}"))
     })?;
@@ -52,17 +56,47 @@ pub async fn fetch_bundle(url: &str) -> Result<Arc<LoadedBundle>, LoadError> {
 /// `bundle_url` (a large bundle: see `offers_core::texts`).
 pub async fn fetch_text(bundle_url: &str, path: &str, id: &str) -> Result<Document, LoadError> {
     let text = get(&beside(bundle_url, path)).await?;
-    let file: TextFile =
-        serde_json::from_str(&text).map_err(|e| ParseError::NotJson(e.to_string()))?;
-    file.texts
-        .into_iter()
-        .find(|t| t.id == id)
-        .map(|t| t.description)
+    text_of(&text, id)
+        .map_err(|e| ParseError::NotJson(e.to_string()))?
         .ok_or_else(|| LoadError::Parse(ParseError::NotABundle(format!("{path} : {id} absent"))))
 }
 
-/// The body of a successful answer at `url`, as text.
-async fn get(url: &str) -> Result<String, LoadError> {
+async fn read_bundle(url: &str) -> Result<LoadedBundle, LoadError> {
+    use wasm_bindgen::JsCast;
+    let network = |e: wasm_bindgen::JsValue| LoadError::Network(format!("{e:?}"));
+    let response = send(url).await?;
+    let mut reader = BundleReader::new();
+    let mut slices = Slices::start();
+    let body = response
+        .body()
+        .ok_or_else(|| LoadError::Network("réponse sans contenu".into()))?;
+    let chunks: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    loop {
+        let chunk = wasm_bindgen_futures::JsFuture::from(chunks.read())
+            .await
+            .map_err(network)?;
+        let field = |name: &str| js_sys::Reflect::get(&chunk, &name.into()).map_err(network);
+        if field("done")?.is_truthy() {
+            break;
+        }
+        reader.feed(&js_sys::Uint8Array::new(&field("value")?).to_vec());
+        reader.read(|| !slices.due())?;
+        slices.pause().await;
+    }
+    crate::browser::mark("offres:fetched");
+    // The lines left, a slice at a time (`read` stops early only when the slice is over).
+    loop {
+        reader.read(|| !slices.due())?;
+        if !slices.due() {
+            break;
+        }
+        slices.pause().await;
+    }
+    Ok(reader.finish()?)
+}
+
+/// The answer at `url`, when it is a success.
+async fn send(url: &str) -> Result<gloo_net::http::Response, LoadError> {
     let response = gloo_net::http::Request::get(url)
         .send()
         .await
@@ -70,7 +104,13 @@ async fn get(url: &str) -> Result<String, LoadError> {
     if !response.ok() {
         return Err(LoadError::Http(response.status()));
     }
-    response
+    Ok(response)
+}
+
+/// The body of a successful answer at `url`, as text.
+async fn get(url: &str) -> Result<String, LoadError> {
+    send(url)
+        .await?
         .text()
         .await
         .map_err(|e| LoadError::Network(e.to_string()))

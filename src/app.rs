@@ -80,7 +80,7 @@ pub fn OfferBoard(
                 next_task().await;
                 state.set(match fetched {
                     Ok(loaded) => {
-                        let ready = Ready::new(loaded, today());
+                        let ready = Ready::build(loaded, today()).await;
                         mark("offres:index");
                         next_task().await;
                         LoadState::Ready(ready)

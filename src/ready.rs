@@ -23,4 +23,20 @@ impl Ready {
             today,
         }
     }
+
+    /// [`Ready::new`] in the browser: the index built a slice at a time, the page answering in
+    /// between (100 000 offers take seconds to index).
+    #[cfg(not(feature = "ssr"))]
+    pub async fn build(loaded: Arc<LoadedBundle>, today: Date) -> Ready {
+        let mut slices = crate::browser::Slices::start();
+        let mut builder = offers_core::search::IndexBuilder::new(&loaded.bundle);
+        while builder.add(&loaded.bundle) {
+            slices.pause().await;
+        }
+        Ready {
+            index: Arc::new(builder.finish()),
+            loaded,
+            today,
+        }
+    }
 }

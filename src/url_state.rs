@@ -197,17 +197,16 @@ impl UrlState {
 #[component]
 pub fn InternalLink(
     state: UrlState,
-    href: String,
+    #[prop(into)] href: Signal<String>,
     #[prop(optional, into)] class: String,
     children: Children,
 ) -> impl IntoView {
-    let target = href.clone();
     let on_click = move |ev: leptos::ev::MouseEvent| {
         if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
             return;
         }
         ev.prevent_default();
-        state.go(&target, false);
+        state.go(&href.get_untracked(), false);
         if !state.is_widget() {
             window().scroll_to_with_x_and_y(0.0, 0.0);
         }

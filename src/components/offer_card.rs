@@ -13,8 +13,9 @@ pub fn OfferCard(
     offer: Offer,
     today: Date,
     state: UrlState,
-    /// The link to this offer's page on the board, when it has a full text.
-    page_href: Option<String>,
+    /// The link to this offer's page on the board, when it has a full text (it keeps the
+    /// board's query, for the way back).
+    page_href: Option<Signal<String>>,
     /// 3 in a flat list, 4 under a family heading (moved down in a widget: [`Heading`]).
     #[prop(default = 4)]
     heading_level: u8,

@@ -121,3 +121,45 @@ test('a large bundle renders 50 cards, then 50 more at a time', async ({ page })
   await expect(board.cards).toHaveCount(total);
   await expect(page.getByRole('button', { name: /^Afficher/ })).toHaveCount(0);
 });
+
+test('the list keeps the cards it shows: typing and "Afficher plus" add and remove cards, never rebuild the others', async ({ page }) => {
+  test.setTimeout(120_000); // the synthetic bundle comes from the CLI
+  const synth = execFileSync('cargo', ['run', '-q', '-p', 'offers-cli', '--', 'synth', '120', '--seed', '3', '--today', '2026-11-23'],
+    { encoding: 'utf8', maxBuffer: 64 << 20 });
+  await page.clock.setFixedTime(new Date('2026-11-23T10:00:00Z'));
+  const board = new BoardPage(page);
+  await board.serveBundle(synth);
+  // Each card element shown gets a mark the page never writes; then, for each card shown: its
+  // offer's id, and whether it is an element marked before.
+  const mark = () => page.evaluate(() => document.querySelectorAll('li.offres-panel').forEach((li) => { li.dataset.seen = ''; }));
+  const cards = () => page.evaluate(() => [...document.querySelectorAll('li.offres-panel')]
+    .map((li) => [li.querySelector('[id^="offre-"]').id, li.dataset.seen !== undefined]));
+  for (const sort of ['?tri=recent', '']) {
+    await board.goto(sort);
+    await board.loaded();
+    await mark();
+    // "Afficher plus": the first 50 stay the same elements, 50 new ones join them (after them
+    // newest first; in their families otherwise).
+    await page.getByRole('button', { name: /^Afficher 50 offres de plus/ }).click();
+    await expect(board.cards).toHaveCount(100);
+    const seen = (await cards()).map(([, s]) => s);
+    expect(seen.filter(Boolean)).toHaveLength(50);
+    if (sort) expect(seen).toEqual([...Array(50).fill(true), ...Array(50).fill(false)]);
+    await mark();
+    const before = new Set((await cards()).map(([id]) => id));
+    // A word: the cards still shown are the same elements; the others are new.
+    await board.search.fill('data');
+    await expect(board.count).toHaveText(/^\d+ offres$/);
+    await expect.poll(async () => (await cards()).length).toBeLessThan(50);
+    const after = await cards();
+    expect(after.filter(([id]) => before.has(id)).length).toBeGreaterThan(0);
+    for (const [id, seen] of after) expect(seen, id).toBe(before.has(id));
+    // Back to everything (as many shown as before the word): the same rule.
+    await mark();
+    const kept = new Set(after.map(([id]) => id));
+    await board.search.fill('');
+    await expect(board.cards).toHaveCount(100);
+    const all = await cards();
+    for (const [id, seen] of all) expect(seen, id).toBe(kept.has(id));
+  }
+});

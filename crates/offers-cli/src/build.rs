@@ -32,9 +32,11 @@ pub fn run(
 
 pub use offres::shared_names::TEXTS_FOLDER;
 
-/// The bundle's files: its `json` as it is, or, when its full texts are large, the bundle without
-/// them and the text files that hold them (`offers_core::texts`), each by its path from the
-/// bundle's folder (`textes/texte-<hash>.json`: a new name for new content).
+/// The bundle's files: the bundle (its `json` as it is when `pretty`, otherwise in lines, one offer
+/// per line, which the app reads a slice at a time: `offers_core::lines`), or, when its full
+/// texts are large, the bundle without them and the text files that hold them
+/// (`offers_core::texts`), each by its path from the bundle's folder (`textes/texte-<hash>.json`:
+/// a new name for new content).
 pub fn bundle_files(bundle: &Bundle, json: String, pretty: bool) -> Vec<(String, String)> {
     use sha2::{Digest, Sha256};
     let name = |_: usize, text: &str| {
@@ -42,19 +44,18 @@ pub fn bundle_files(bundle: &Bundle, json: String, pretty: bool) -> Vec<(String,
         let hex: String = hash[..8].iter().map(|b| format!("{b:02x}")).collect();
         format!("{TEXTS_FOLDER}/texte-{hex}.json")
     };
-    match offers_core::texts::split(bundle, name) {
-        None => vec![("offers.json".into(), json)],
-        Some((list, texts)) => {
-            let json = if pretty {
-                serde_json::to_string_pretty(&list)
-            } else {
-                serde_json::to_string(&list)
-            };
-            let mut files = vec![("offers.json".into(), json.expect("a bundle serializes"))];
-            files.extend(texts);
-            files
-        }
-    }
+    let (json, texts) = match offers_core::texts::split(bundle, name) {
+        None if pretty => (json, Vec::new()),
+        None => (offers_core::lines::to_lines(bundle), Vec::new()),
+        Some((list, texts)) if pretty => (
+            serde_json::to_string_pretty(&list).expect("a bundle serializes"),
+            texts,
+        ),
+        Some((list, texts)) => (offers_core::lines::to_lines(&list), texts),
+    };
+    let mut files = vec![("offers.json".to_string(), json)];
+    files.extend(texts);
+    files
 }
 
 /// Writes the bundle to `output` (its full texts beside it, in textes/, when they are large:

@@ -7,6 +7,7 @@ pub mod date;
 pub mod document;
 pub mod fold;
 pub mod group;
+pub mod lines;
 pub mod model;
 pub mod parse;
 pub mod percent;

@@ -60,8 +60,8 @@ struct RawBundle<'a> {
 }
 
 #[derive(Deserialize)]
-struct IdProbe {
-    id: Option<String>,
+pub(crate) struct IdProbe {
+    pub(crate) id: Option<String>,
 }
 
 fn classify(err: serde_json::Error) -> ParseError {
@@ -79,6 +79,15 @@ fn classify(err: serde_json::Error) -> ParseError {
 /// skipped and listed in [`LoadedBundle::skipped`], the others are kept in their order. A second
 /// offer with an id already seen is skipped too.
 pub fn parse_bundle(text: &str) -> Result<LoadedBundle, ParseError> {
+    let (mut sorter, offers) = parse_raw(text)?;
+    for value in offers {
+        sorter.push(read_offer(value.get()));
+    }
+    Ok(sorter.finish())
+}
+
+/// The bundle in `text` with its offers left raw: what is checked before any offer is read.
+pub(crate) fn parse_raw(text: &str) -> Result<(Sorter, Vec<&RawValue>), ParseError> {
     // serde reads a struct from a JSON array too: a bundle must be an object.
     if !text.trim_start().starts_with('{') {
         serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(classify)?;
@@ -95,21 +104,18 @@ pub fn parse_bundle(text: &str) -> Result<LoadedBundle, ParseError> {
         }
     }
     let raw: RawBundle = serde_json::from_str(text).map_err(classify)?;
-    let offers = raw.offers.iter().map(|value| {
-        serde_json::from_str::<Offer>(value.get()).map_err(|err| {
-            let id = serde_json::from_str::<IdProbe>(value.get())
-                .ok()
-                .and_then(|p| p.id);
-            (id, err.to_string())
-        })
-    });
-    Ok(sort_out(
-        raw.generated_at,
-        raw.page,
-        raw.families,
-        raw.text_files,
-        offers,
-    ))
+    let sorter = Sorter::new(raw.generated_at, raw.page, raw.families, raw.text_files);
+    Ok((sorter, raw.offers))
+}
+
+/// One offer's JSON read: the offer, or its id (when one could be read) and why it could not be.
+pub(crate) fn read_offer(json: &str) -> ReadOffer {
+    serde_json::from_str::<Offer>(json).map_err(|err| {
+        let id = serde_json::from_str::<IdProbe>(json)
+            .ok()
+            .and_then(|p| p.id);
+        (id, err.to_string())
+    })
 }
 
 /// The checks of [`parse_bundle`] on a bundle already typed (what `offers build` made, checked
@@ -123,64 +129,89 @@ pub fn load_bundle(bundle: Bundle) -> LoadedBundle {
         offers,
         ..
     } = bundle;
-    sort_out(
-        generated_at,
-        page,
-        families,
-        text_files,
-        offers.into_iter().map(Ok),
-    )
+    let mut sorter = Sorter::new(generated_at, page, families, text_files);
+    for offer in offers {
+        sorter.push(Ok(offer));
+    }
+    sorter.finish()
 }
 
 /// An offer as read: the offer, or its id (when one could be read) and why it could not be.
-type ReadOffer = Result<Offer, (Option<String>, String)>;
+pub(crate) type ReadOffer = Result<Offer, (Option<String>, String)>;
 
 /// What reading a bundle checks once its parts are typed: the page's texts, the families (those
 /// whose id is not a slug are left out), the text files' paths (one that could lead elsewhere
 /// than beside the bundle is left out: its offers lose their page, not their card), and each
-/// offer (its problems, a second use of an id, a text file the bundle does not list): the usable
-/// offers are kept in their order, the others listed as skipped.
-fn sort_out(
-    generated_at: String,
-    page: Page,
-    mut families: Vec<Family>,
-    mut text_files: Vec<String>,
-    read: impl Iterator<Item = ReadOffer>,
-) -> LoadedBundle {
-    let mut problems = page_problems(&page);
-    for path in &mut text_files {
-        if !crate::texts::is_text_file_path(path) {
-            problems.push(Problem {
-                field: "text_files",
-                message: format!(
-                    "fichier de textes « {path} » : chemin refusé (relatif, sous le dossier du lot, en .json), textes ignorés"
-                ),
-            });
-            path.clear();
+/// offer, as it comes (its problems, a second use of an id, a text file the bundle does not
+/// list): the usable offers are kept in their order, the others listed as skipped.
+pub(crate) struct Sorter {
+    loaded: LoadedBundle,
+    family_ids: Vec<String>,
+    seen: std::collections::HashSet<String>,
+    /// How many offers were pushed.
+    read: usize,
+}
+
+impl Sorter {
+    fn new(
+        generated_at: String,
+        page: Page,
+        mut families: Vec<Family>,
+        mut text_files: Vec<String>,
+    ) -> Sorter {
+        let mut problems = page_problems(&page);
+        for path in &mut text_files {
+            if !crate::texts::is_text_file_path(path) {
+                problems.push(Problem {
+                    field: "text_files",
+                    message: format!(
+                        "fichier de textes « {path} » : chemin refusé (relatif, sous le dossier du lot, en .json), textes ignorés"
+                    ),
+                });
+                path.clear();
+            }
+        }
+        families.retain(|f| {
+            let valid = is_valid_id(&f.id);
+            if !valid {
+                problems.push(Problem {
+                    field: "families.id",
+                    message: format!(
+                        "famille « {} » : identifiant invalide (lettres minuscules, chiffres et tirets), famille ignorée",
+                        f.id
+                    ),
+                });
+            }
+            valid
+        });
+        let family_ids = families.iter().map(|f| f.id.clone()).collect();
+        Sorter {
+            loaded: LoadedBundle {
+                bundle: Bundle {
+                    format_version: FORMAT_VERSION,
+                    generated_at,
+                    page,
+                    families,
+                    text_files,
+                    offers: Vec::new(),
+                },
+                skipped: Vec::new(),
+                problems,
+            },
+            family_ids,
+            seen: std::collections::HashSet::new(),
+            read: 0,
         }
     }
-    families.retain(|f| {
-        let valid = is_valid_id(&f.id);
-        if !valid {
-            problems.push(Problem {
-                field: "families.id",
-                message: format!(
-                    "famille « {} » : identifiant invalide (lettres minuscules, chiffres et tirets), famille ignorée",
-                    f.id
-                ),
-            });
-        }
-        valid
-    });
-    let family_ids: Vec<String> = families.iter().map(|f| f.id.clone()).collect();
-    let family_ids: Vec<&str> = family_ids.iter().map(String::as_str).collect();
-    let mut seen = std::collections::HashSet::new();
-    let mut offers = Vec::with_capacity(read.size_hint().0);
-    let mut skipped = Vec::new();
-    for (index, offer) in read.enumerate() {
+
+    /// Checks the next offer: kept, or listed as skipped.
+    pub(crate) fn push(&mut self, offer: ReadOffer) {
+        let index = self.read;
+        self.read += 1;
+        let text_files = &self.loaded.bundle.text_files;
         let (id, reason) = match offer {
             Ok(mut offer) => {
-                let mut problems = offer_problems(&offer, &family_ids);
+                let mut problems = offer_problems(&offer, &self.family_ids);
                 match offer.text_file.map(|k| text_files.get(k as usize)) {
                     Some(None) => problems.push(Problem {
                         field: "text_file",
@@ -199,31 +230,28 @@ fn sort_out(
                         .collect::<Vec<_>>()
                         .join(" ; ");
                     (Some(offer.id), reason)
-                } else if !seen.insert(offer.id.clone()) {
+                } else if !self.seen.insert(offer.id.clone()) {
                     let reason = format!(
                         "identifiant « {} » déjà utilisé par une autre offre",
                         offer.id
                     );
                     (Some(offer.id), reason)
                 } else {
-                    offers.push(offer);
-                    continue;
+                    self.loaded.bundle.offers.push(offer);
+                    return;
                 }
             }
             Err(unread) => unread,
         };
-        skipped.push(SkippedOffer { index, id, reason });
+        self.loaded.skipped.push(SkippedOffer { index, id, reason });
     }
-    LoadedBundle {
-        bundle: Bundle {
-            format_version: FORMAT_VERSION,
-            generated_at,
-            page,
-            families,
-            text_files,
-            offers,
-        },
-        skipped,
-        problems,
+
+    /// How many offers were pushed.
+    pub(crate) fn read(&self) -> usize {
+        self.read
+    }
+
+    pub(crate) fn finish(self) -> LoadedBundle {
+        self.loaded
     }
 }

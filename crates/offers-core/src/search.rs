@@ -2,6 +2,8 @@
 //! across facets), facet counts, sorting, and which offers are hidden as no longer open.
 
 use crate::document::document_text;
+use std::collections::HashMap;
+
 use crate::fold::words;
 use crate::{Bundle, ContractKind, Date, GradeLevel, Offer, RemoteMode, Status};
 
@@ -226,33 +228,30 @@ fn searchable_text(bundle: &Bundle, offer: &Offer) -> String {
     text
 }
 
-impl SearchIndex {
-    pub fn new(bundle: &Bundle) -> SearchIndex {
-        let offers = &bundle.offers;
-        let len = offers.len();
-        // Words → offers: one posting list per distinct word, filled in offer order (so sorted).
-        let mut map: std::collections::HashMap<String, Vec<u32>> = std::collections::HashMap::new();
-        for (i, offer) in offers.iter().enumerate() {
-            let mut ws = words(&searchable_text(bundle, offer));
-            ws.sort_unstable();
-            ws.dedup();
-            let i = u32::try_from(i).unwrap_or(u32::MAX);
-            for w in ws {
-                match map.get_mut(w.as_str()) {
-                    Some(list) => list.push(i),
-                    None => {
-                        map.insert(w, vec![i]);
-                    }
-                }
-            }
-        }
-        let mut entries: Vec<(String, Vec<u32>)> = map.into_iter().collect();
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let (vocab, postings): (Vec<String>, Vec<Vec<u32>>) = entries.into_iter().unzip();
+/// A [`SearchIndex`] built one offer at a time ([`add`](Self::add)): the app builds it in slices,
+/// between which the page answers (issue "National scale": no task over 50 ms at 100 000
+/// offers). [`SearchIndex::new`] is the same builder, run to the end at once.
+pub struct IndexBuilder {
+    /// The next offer to add.
+    next: usize,
+    /// Words → offers: one posting list per distinct word, filled in offer order (so sorted).
+    words: HashMap<String, Vec<u32>>,
+    /// Per facet: its options as met (families and the fixed lists: in their own order), where
+    /// each is by value, and whether some offer has it.
+    options: [Vec<FacetOption>; Facet::COUNT],
+    positions: [HashMap<String, u16>; Facet::COUNT],
+    used: [Vec<bool>; Facet::COUNT],
+    /// Per facet, per offer: its options' positions in `options` (renumbered by `finish`).
+    values: [Values; Facet::COUNT],
+    status: Vec<Status>,
+    closes_on: Vec<Option<Date>>,
+    published_on: Vec<Option<Date>>,
+    family_rank: Vec<u16>,
+}
 
-        // Facet options and each offer's values.
+impl IndexBuilder {
+    pub fn new(bundle: &Bundle) -> IndexBuilder {
         let mut options: [Vec<FacetOption>; Facet::COUNT] = Default::default();
-        let mut values: [Values; Facet::COUNT] = Default::default();
         options[Facet::Family.index()] = bundle
             .families
             .iter()
@@ -261,130 +260,180 @@ impl SearchIndex {
                 label: f.label.clone(),
             })
             .collect();
-        // Fixed lists in their natural order, keeping only the values some offer has.
-        type Used = fn(&Offer) -> Option<&'static str>;
-        let fixed = |vals: Vec<&str>, used: Used| -> Vec<FacetOption> {
-            vals.iter()
-                .filter(|v| offers.iter().any(|o| used(o) == Some(**v)))
-                .map(|v| FacetOption {
-                    value: (*v).into(),
-                    label: (*v).into(),
-                })
+        for facet in Facet::ALL {
+            if facet != Facet::Family {
+                options[facet.index()] = facet
+                    .fixed_values()
+                    .into_iter()
+                    .map(|v| FacetOption {
+                        value: v.into(),
+                        label: v.into(),
+                    })
+                    .collect();
+            }
+        }
+        let positions = options.each_ref().map(|opts| {
+            opts.iter()
+                .enumerate()
+                .map(|(p, o)| (o.value.clone(), u16::try_from(p).unwrap_or(u16::MAX)))
                 .collect()
+        });
+        let used = options.each_ref().map(|opts| vec![false; opts.len()]);
+        let n = bundle.offers.len();
+        IndexBuilder {
+            next: 0,
+            words: HashMap::new(),
+            options,
+            positions,
+            used,
+            values: Default::default(),
+            status: Vec::with_capacity(n),
+            closes_on: Vec::with_capacity(n),
+            published_on: Vec::with_capacity(n),
+            family_rank: Vec::with_capacity(n),
+        }
+    }
+
+    /// How many offers have been added.
+    pub fn added(&self) -> usize {
+        self.next
+    }
+
+    /// The position of `value` among `facet`'s options (added, labelled `label`, when the facet's
+    /// options come from the data: places and employers), marked as used; `None` for no value.
+    fn option(&mut self, facet: Facet, value: String, label: &str) -> Option<u16> {
+        let f = facet.index();
+        if value.is_empty() {
+            return None;
+        }
+        let p = match self.positions[f].get(&value) {
+            Some(&p) => p,
+            None if matches!(facet, Facet::Location | Facet::Employer) => {
+                let p = u16::try_from(self.options[f].len()).ok()?;
+                self.options[f].push(FacetOption {
+                    value: value.clone(),
+                    label: label.to_string(),
+                });
+                self.positions[f].insert(value, p);
+                self.used[f].push(false);
+                p
+            }
+            None => return None,
         };
-        options[Facet::Grade.index()] = fixed(Facet::Grade.fixed_values(), |o| {
-            o.grade.as_ref().map(|g| g.level.url_word())
-        });
-        options[Facet::Remote.index()] = fixed(Facet::Remote.fixed_values(), |o| {
-            o.remote.as_ref().map(|r| r.mode.url_word())
-        });
-        options[Facet::Contract.index()] = fixed(Facet::Contract.fixed_values(), |o| {
-            o.contract.as_ref().map(|c| c.kind.url_word())
-        });
-        options[Facet::Pay.index()] = fixed(Facet::Pay.fixed_values(), pay_value);
-        // Any offer may be saved: the option is always there.
-        options[Facet::Saved.index()] = vec![FacetOption {
-            value: SAVED_ONLY.into(),
-            label: SAVED_ONLY.into(),
-        }];
-        // Places and employers: the labels found, sorted by their folded form.
-        for (facet, labels) in [
+        self.used[f][p as usize] = true;
+        Some(p)
+    }
+
+    /// Adds the next offer of `bundle`; false when every offer is in.
+    pub fn add(&mut self, bundle: &Bundle) -> bool {
+        let Some(offer) = bundle.offers.get(self.next) else {
+            return false;
+        };
+        let i = u32::try_from(self.next).unwrap_or(u32::MAX);
+        self.next += 1;
+        let mut ws = words(&searchable_text(bundle, offer));
+        ws.sort_unstable();
+        ws.dedup();
+        for w in ws {
+            match self.words.get_mut(w.as_str()) {
+                Some(list) => list.push(i),
+                None => {
+                    self.words.insert(w, vec![i]);
+                }
+            }
+        }
+        let mut places: Vec<u16> = Vec::new();
+        for l in &offer.locations {
+            places.extend(self.option(Facet::Location, value_of(&l.city), &l.city));
+        }
+        places.dedup();
+        self.values[Facet::Location.index()].push(&places);
+        let word = |w: Option<&str>| w.map(String::from).unwrap_or_default();
+        let singles = [
+            (Facet::Family, offer.family.clone(), ""),
             (
-                Facet::Location,
-                offers
-                    .iter()
-                    .flat_map(|o| o.locations.iter().map(|l| l.city.clone()))
-                    .collect::<Vec<_>>(),
+                Facet::Grade,
+                word(offer.grade.as_ref().map(|g| g.level.url_word())),
+                "",
+            ),
+            (
+                Facet::Remote,
+                word(offer.remote.as_ref().map(|r| r.mode.url_word())),
+                "",
+            ),
+            (
+                Facet::Contract,
+                word(offer.contract.as_ref().map(|c| c.kind.url_word())),
+                "",
             ),
             (
                 Facet::Employer,
-                offers.iter().map(|o| o.employer.clone()).collect(),
+                value_of(&offer.employer),
+                offer.employer.as_str(),
             ),
-        ] {
-            // The first label of each value, then sorted by value: values are unique by then, so
-            // an unstable sort (smaller in the module than a stable one) gives the same order.
-            let mut seen = std::collections::HashSet::new();
-            let mut opts: Vec<FacetOption> = labels
-                .into_iter()
-                .map(|label| FacetOption {
-                    value: value_of(&label),
-                    label,
-                })
-                .filter(|o| !o.value.is_empty() && seen.insert(o.value.clone()))
-                .collect();
-            opts.sort_unstable_by(|a, b| a.value.cmp(&b.value));
-            options[facet.index()] = opts;
+            (Facet::Pay, word(pay_value(offer)), ""),
+        ];
+        for (facet, value, label) in singles {
+            let v = self.option(facet, value, label);
+            self.values[facet.index()].push(v.as_slice());
         }
-        let find = |facet: Facet, value: &str| -> Option<u16> {
-            options[facet.index()]
-                .iter()
-                .position(|o| o.value == value)
-                .and_then(|p| u16::try_from(p).ok())
-        };
-        for offer in offers {
-            let one = |facet: Facet, v: Option<&str>| v.and_then(|v| find(facet, v));
-            let mut places: Vec<u16> = offer
-                .locations
-                .iter()
-                .filter_map(|l| find(Facet::Location, &value_of(&l.city)))
-                .collect();
-            places.dedup();
-            values[Facet::Location.index()].push(&places);
-            let singles = [
-                (Facet::Family, one(Facet::Family, Some(&offer.family))),
-                (
-                    Facet::Grade,
-                    one(
-                        Facet::Grade,
-                        offer.grade.as_ref().map(|g| g.level.url_word()),
-                    ),
-                ),
-                (
-                    Facet::Remote,
-                    one(
-                        Facet::Remote,
-                        offer.remote.as_ref().map(|r| r.mode.url_word()),
-                    ),
-                ),
-                (
-                    Facet::Contract,
-                    one(
-                        Facet::Contract,
-                        offer.contract.as_ref().map(|c| c.kind.url_word()),
-                    ),
-                ),
-                (
-                    Facet::Employer,
-                    one(Facet::Employer, Some(&value_of(&offer.employer))),
-                ),
-                (Facet::Pay, one(Facet::Pay, pay_value(offer))),
-            ];
-            for (facet, v) in singles {
-                values[facet.index()].push(v.as_slice());
+        let family = self.positions[Facet::Family.index()].get(&offer.family);
+        self.family_rank.push(family.copied().unwrap_or(u16::MAX));
+        self.status.push(offer.status);
+        self.closes_on.push(offer.closes_on);
+        self.published_on.push(offer.published_on);
+        true
+    }
+
+    /// The index, once every offer is in: the words sorted; the places and employers sorted by
+    /// value; of the fixed lists, only the values some offer has.
+    pub fn finish(mut self) -> SearchIndex {
+        let mut entries: Vec<(String, Vec<u32>)> = self.words.into_iter().collect();
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let (vocab, postings): (Vec<String>, Vec<Vec<u32>>) = entries.into_iter().unzip();
+        for facet in Facet::ALL {
+            let f = facet.index();
+            let options = std::mem::take(&mut self.options[f]);
+            // The options kept, in their final order, as positions among those met.
+            let mut order: Vec<usize> = (0..options.len()).collect();
+            match facet {
+                Facet::Family | Facet::Saved => {}
+                // Values are unique: an unstable sort (smaller in the module than a stable one)
+                // gives the same order.
+                Facet::Location | Facet::Employer => {
+                    order.sort_unstable_by(|&a, &b| options[a].value.cmp(&options[b].value))
+                }
+                _ => order.retain(|&p| self.used[f][p]),
             }
+            let mut renumber = vec![u16::MAX; options.len()];
+            for (new, &old) in order.iter().enumerate() {
+                renumber[old] = u16::try_from(new).unwrap_or(u16::MAX);
+            }
+            for item in &mut self.values[f].items {
+                *item = renumber[*item as usize];
+            }
+            let mut options: Vec<Option<FacetOption>> = options.into_iter().map(Some).collect();
+            self.options[f] = order.iter().filter_map(|&p| options[p].take()).collect();
         }
-        let family_rank = offers
-            .iter()
-            .map(|o| {
-                bundle
-                    .families
-                    .iter()
-                    .position(|f| f.id == o.family)
-                    .and_then(|p| u16::try_from(p).ok())
-                    .unwrap_or(u16::MAX)
-            })
-            .collect();
         SearchIndex {
-            len,
+            len: self.next,
             vocab,
             postings,
-            options,
-            values,
-            status: offers.iter().map(|o| o.status).collect(),
-            closes_on: offers.iter().map(|o| o.closes_on).collect(),
-            published_on: offers.iter().map(|o| o.published_on).collect(),
-            family_rank,
+            options: self.options,
+            values: self.values,
+            status: self.status,
+            closes_on: self.closes_on,
+            published_on: self.published_on,
+            family_rank: self.family_rank,
         }
+    }
+}
+
+impl SearchIndex {
+    pub fn new(bundle: &Bundle) -> SearchIndex {
+        let mut builder = IndexBuilder::new(bundle);
+        while builder.add(bundle) {}
+        builder.finish()
     }
 
     /// The options of a facet, in display order.

@@ -30,6 +30,29 @@ pub struct OfferText {
     pub description: Document,
 }
 
+/// The full text of offer `id` in a text file's JSON (`None`: the file has none for it). Read as
+/// the app reads a bundle's offers (each entry kept raw, its id probed, only the one wanted read
+/// whole): the module's code for those serves here too, where a `TextFile` would bring its own.
+pub fn text_of(json: &str, id: &str) -> Result<Option<Document>, serde_json::Error> {
+    use serde_json::value::RawValue;
+    #[derive(Deserialize)]
+    struct Entries<'a> {
+        #[serde(borrow)]
+        texts: Vec<&'a RawValue>,
+    }
+    #[derive(Deserialize)]
+    struct Text {
+        description: Document,
+    }
+    for entry in serde_json::from_str::<Entries>(json)?.texts {
+        let probe: crate::parse::IdProbe = serde_json::from_str(entry.get())?;
+        if probe.id.as_deref() == Some(id) {
+            return serde_json::from_str::<Text>(entry.get()).map(|t| Some(t.description));
+        }
+    }
+    Ok(None)
+}
+
 /// True for a text file's path as a bundle may name it: relative, below the bundle's folder,
 /// ending in `.json`, in lowercase ASCII letters, digits, `-`, `_`, `.` and `/` (no `..`, no
 /// scheme, no host: the app fetches it beside the bundle, never elsewhere).

@@ -71,7 +71,7 @@ fn is_plausible_email(email: &str) -> bool {
 
 /// Every problem that makes `offer` unusable, given the ids of the bundle's families.
 /// An empty list means the offer can be shown.
-pub fn offer_problems(offer: &Offer, family_ids: &[&str]) -> Vec<Problem> {
+pub fn offer_problems(offer: &Offer, family_ids: &[String]) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut fail = |field: &'static str, message: String| problems.push(Problem { field, message });
 
@@ -90,7 +90,7 @@ pub fn offer_problems(offer: &Offer, family_ids: &[&str]) -> Vec<Problem> {
     if offer.employer.trim().is_empty() {
         fail("employer", "employeur vide".into());
     }
-    if !family_ids.contains(&offer.family.as_str()) {
+    if !family_ids.contains(&offer.family) {
         fail(
             "family",
             format!(

@@ -310,3 +310,62 @@ proptest! {
         prop_assert_eq!(index.search(&loud, today).offers, r.offers);
     }
 }
+
+#[test]
+fn each_option_of_the_data_finds_exactly_the_offers_that_have_it() {
+    use offers_core::search::value_of;
+    let b = default_bundle();
+    let index = SearchIndex::new(&b);
+    let values = |f: Facet, o: &offers_core::Offer| -> Vec<String> {
+        match f {
+            Facet::Location => o.locations.iter().map(|l| value_of(&l.city)).collect(),
+            Facet::Employer => vec![value_of(&o.employer)],
+            Facet::Family => vec![o.family.clone()],
+            Facet::Grade => o
+                .grade
+                .iter()
+                .map(|g| g.level.url_word().to_string())
+                .collect(),
+            _ => unreachable!(),
+        }
+    };
+    for facet in [
+        Facet::Location,
+        Facet::Employer,
+        Facet::Family,
+        Facet::Grade,
+    ] {
+        let options = index.options(facet);
+        let mut sorted: Vec<&str> = options.iter().map(|o| o.value.as_str()).collect();
+        if matches!(facet, Facet::Location | Facet::Employer) {
+            sorted.sort_unstable();
+            sorted.dedup();
+            assert_eq!(
+                sorted,
+                options.iter().map(|o| o.value.as_str()).collect::<Vec<_>>()
+            );
+        }
+        for option in options {
+            let mut q = Query {
+                show_inactive: true,
+                ..Query::default()
+            };
+            q.selected_mut(facet).push(option.value.clone());
+            let mut expected: Vec<String> = b
+                .offers
+                .iter()
+                .filter(|o| values(facet, o).contains(&option.value))
+                .map(|o| o.id.clone())
+                .collect();
+            let mut found = ids(&b, &index, &q);
+            expected.sort();
+            found.sort();
+            assert!(
+                !found.is_empty() || facet == Facet::Family,
+                "{facet:?} {}",
+                option.value
+            );
+            assert_eq!(found, expected, "{facet:?} {}", option.value);
+        }
+    }
+}

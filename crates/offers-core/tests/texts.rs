@@ -2,7 +2,7 @@
 //! on the real default bundle's offers (copied until their texts are large).
 
 use offers_core::texts::{
-    beside, is_text_file_path, join, split, TextFile, FILE_BYTES, SPLIT_ABOVE,
+    beside, is_text_file_path, join, split, text_of, TextFile, FILE_BYTES, SPLIT_ABOVE,
 };
 use offers_core::{parse_bundle, Bundle};
 
@@ -81,6 +81,21 @@ fn a_large_bundle_is_split_and_joins_back_to_itself() {
     let read = parse_bundle(&serde_json::to_string(&list).unwrap()).unwrap();
     assert!(read.skipped.is_empty() && read.problems.is_empty());
     assert_eq!(read.bundle, list);
+    // What the app reads of a file: one offer's text.
+    let i = list
+        .offers
+        .iter()
+        .position(|o| o.text_file.is_some())
+        .unwrap();
+    let offer = &list.offers[i];
+    let (path, json) = &files[offer.text_file.unwrap() as usize];
+    assert!(path.starts_with("textes/"));
+    assert_eq!(
+        text_of(json, &offer.id).unwrap(),
+        full.offers[i].description
+    );
+    assert_eq!(text_of(json, "absent").unwrap(), None);
+    assert!(text_of("{\"texts\": [", &offer.id).is_err());
     let mut joined = read.bundle;
     assert_eq!(join(&mut joined, read_files(&files)), vec![]);
     assert_eq!(joined, full);

@@ -1,0 +1,173 @@
+//! A large bundle read a slice at a time, as it arrives: the app never stops answering while
+//! 100 000 offers load (issue "National scale": no task over 50 ms).
+//!
+//! The bundle stays one JSON document of format 1. `offers build` and `offers site` write it in a
+//! layout a reader can cut without parsing it ([`to_lines`]): the bundle without its offers on
+//! the first line, up to `"offers":[`, then one offer per line, then `]}`. JSON escapes every
+//! line break inside a string, so a line is never part of two offers. [`BundleReader`] reads that
+//! layout one offer at a time, each with the checks of [`parse_bundle`]; any other layout (a
+//! bundle written by hand, or indented) is read whole, at the end, by [`parse_bundle`] itself.
+
+use crate::parse::{parse_raw, read_offer, Sorter};
+use crate::{parse_bundle, Bundle, LoadedBundle, ParseError};
+
+/// How the first line of a bundle in lines ends.
+const OFFERS_START: &[u8] = b"\"offers\":[";
+
+/// `bundle` as JSON in lines: see the module's documentation.
+pub fn to_lines(bundle: &Bundle) -> String {
+    let head = Bundle {
+        format_version: bundle.format_version,
+        generated_at: bundle.generated_at.clone(),
+        page: bundle.page.clone(),
+        families: bundle.families.clone(),
+        text_files: bundle.text_files.clone(),
+        offers: Vec::new(),
+    };
+    let mut out = serde_json::to_string(&head).expect("a bundle serializes");
+    // `…"offers":[]}`: the offers are the last field (the struct's order).
+    out.truncate(out.len() - 2);
+    out.push('\n');
+    for (i, offer) in bundle.offers.iter().enumerate() {
+        if i > 0 {
+            out.push_str(",\n");
+        }
+        out.push_str(&serde_json::to_string(offer).expect("an offer serializes"));
+    }
+    out.push_str("\n]}");
+    out
+}
+
+enum State {
+    /// The first line has not come yet.
+    Head,
+    /// In lines: the offers come one per line.
+    Offers { sorter: Sorter, ended: bool },
+    /// Another layout: read whole at the end.
+    Whole,
+}
+
+/// Reads a bundle from the bytes given to it as they arrive ([`feed`](Self::feed)), a line at a
+/// time ([`read`](Self::read), for as long as its caller allows), into what [`parse_bundle`]
+/// gives ([`finish`](Self::finish)).
+pub struct BundleReader {
+    bytes: Vec<u8>,
+    /// Where the next line starts.
+    at: usize,
+    /// How far the search for the next line break has gone (a long line is not searched again
+    /// at each chunk).
+    searched: usize,
+    state: State,
+}
+
+impl Default for BundleReader {
+    fn default() -> Self {
+        BundleReader {
+            bytes: Vec::new(),
+            at: 0,
+            searched: 0,
+            state: State::Head,
+        }
+    }
+}
+
+impl BundleReader {
+    pub fn new() -> BundleReader {
+        BundleReader::default()
+    }
+
+    /// More of the bundle's bytes.
+    pub fn feed(&mut self, chunk: &[u8]) {
+        self.bytes.extend_from_slice(chunk);
+    }
+
+    /// How many offers have been read so far.
+    pub fn offers_read(&self) -> usize {
+        match &self.state {
+            State::Offers { sorter, .. } => sorter.read(),
+            _ => 0,
+        }
+    }
+
+    /// Reads the complete lines received, one at a time, while `go_on()` says so. An error when
+    /// the first line is a bundle in lines that cannot be read (its version, its shape).
+    pub fn read(&mut self, mut go_on: impl FnMut() -> bool) -> Result<(), ParseError> {
+        while go_on() {
+            let from = self.searched.max(self.at);
+            let Some(end) = self.bytes[from..].iter().position(|&b| b == b'\n') else {
+                self.searched = self.bytes.len();
+                return Ok(());
+            };
+            let (start, end) = (self.at, from + end);
+            self.at = end + 1;
+            self.line(start, end)?;
+            if matches!(self.state, State::Whole) {
+                return Ok(());
+            }
+        }
+        Ok(())
+    }
+
+    fn line(&mut self, start: usize, end: usize) -> Result<(), ParseError> {
+        let line = trim(&self.bytes[start..end]);
+        match &mut self.state {
+            State::Head => {
+                self.state = match line.strip_suffix(OFFERS_START) {
+                    Some(_) => {
+                        let mut head = String::from_utf8_lossy(line).into_owned();
+                        head.push_str("]}");
+                        let (sorter, _) = parse_raw(&head)?;
+                        State::Offers {
+                            sorter,
+                            ended: false,
+                        }
+                    }
+                    None => State::Whole,
+                };
+            }
+            State::Offers { sorter, ended } => {
+                if line == b"]}" {
+                    *ended = true;
+                } else if !line.is_empty() {
+                    if *ended {
+                        return Err(ParseError::NotJson("texte après la fin du lot".into()));
+                    }
+                    let line = line.strip_suffix(b",").unwrap_or(line);
+                    sorter.push(match std::str::from_utf8(line) {
+                        Ok(json) => read_offer(json),
+                        Err(e) => Err((None, format!("texte illisible (UTF-8) : {e}"))),
+                    });
+                }
+            }
+            State::Whole => {}
+        }
+        Ok(())
+    }
+
+    /// The bundle, once every byte has been given: what is left is read (a bundle in another
+    /// layout is read whole, here).
+    pub fn finish(mut self) -> Result<LoadedBundle, ParseError> {
+        if !matches!(self.state, State::Whole) {
+            self.read(|| true)?;
+            // The last line has no line break after it.
+            let (start, end) = (self.at, self.bytes.len());
+            self.at = end;
+            self.line(start, end)?;
+        }
+        match self.state {
+            State::Offers {
+                sorter,
+                ended: true,
+            } => Ok(sorter.finish()),
+            State::Offers { .. } => Err(ParseError::NotJson(
+                "fin du fichier inattendue (« ]} » manque)".into(),
+            )),
+            State::Head | State::Whole => parse_bundle(&String::from_utf8_lossy(&self.bytes)),
+        }
+    }
+}
+
+fn trim(line: &[u8]) -> &[u8] {
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    line.trim_ascii()
+}
