@@ -16,11 +16,14 @@
 # (issue "What job seekers expect next", allowed 6 KB: +7.7 KB in the module, +0.5 KB of HTML and
 # CSS) with search folding freed of core's Unicode case and alphanumeric tables (-6.4 KB) to 182.6 KB;
 # the search index's options in contiguous arrays (issue "National scale": 100 000 offers searched in
-# 13 ms instead of 24.5) to 183.3 KB; the saved offers split once to 183.2 KB.
+# 13 ms instead of 24.5) to 183.3 KB; the saved offers split once to 183.2 KB; issue "National
+# scale" (measured one at a time): full texts fetched when a page opens (+4.4 KB), the bundle read
+# as it arrives and indexed in slices of 8 ms (+4.2 KB in the module, +0.2 KB of glue), the keyed
+# result list (+3.5 KB, through one `<For>`: four cost 5.7 KB) to 195.8 KB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIST=${1:-dist}
-FIRST_BR=${FIRST_BR:-183400}       # ratchet: measured (183 165) + ~0.1 %
+FIRST_BR=${FIRST_BR:-196100}       # ratchet: measured (195 839) + ~0.1 %
 FIRST_TARGET=122880                # 120 KiB, the issue's target
 CRITICAL_BR=${CRITICAL_BR:-14000}  # one round trip
 

@@ -71,17 +71,28 @@ async fn read_bundle(url: &str) -> Result<LoadedBundle, LoadError> {
         .body()
         .ok_or_else(|| LoadError::Network("réponse sans contenu".into()))?;
     let chunks: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut first = true;
     loop {
         let chunk = wasm_bindgen_futures::JsFuture::from(chunks.read())
             .await
             .map_err(network)?;
         let field = |name: &str| js_sys::Reflect::get(&chunk, &name.into()).map_err(network);
+        if std::mem::take(&mut first) {
+            crate::browser::mark("offres:reading");
+        }
         if field("done")?.is_truthy() {
             break;
         }
-        reader.feed(&js_sys::Uint8Array::new(&field("value")?).to_vec());
-        reader.read(|| !slices.due())?;
-        slices.pause().await;
+        // A chunk may be the whole body (a browser hands over what it has): copied in parts.
+        let chunk = js_sys::Uint8Array::new(&field("value")?);
+        let mut at = 0;
+        while at < chunk.length() {
+            let end = chunk.length().min(at + (1 << 20));
+            reader.feed(&chunk.subarray(at, end).to_vec());
+            at = end;
+            reader.read(|| !slices.due())?;
+            slices.pause().await;
+        }
     }
     crate::browser::mark("offres:fetched");
     // The lines left, a slice at a time (`read` stops early only when the slice is over).

@@ -15,7 +15,7 @@ pub fn run(
     today: Date,
     pretty: bool,
 ) -> Result<Outcome, CliError> {
-    let (built, json, findings) = build_checked(dir, generated_at, today, pretty)?;
+    let (built, findings) = build_checked(dir, generated_at, today)?;
     if print_located(dir, &findings) == Outcome::Invalid {
         eprintln!("{} : rien n'a été écrit", output.display());
         return Ok(Outcome::Invalid);
@@ -24,7 +24,7 @@ pub fn run(
         .base_url
         .as_ref()
         .map_or_else(|| "urn:offres:".to_string(), ToString::to_string);
-    write_with_feeds(output, json, &built.bundle, &site, today, pretty)?;
+    write_with_feeds(output, &built.bundle, &site, today, pretty)?;
     let offers = built.bundle.offers.len();
     println!("{} : {offers} offre(s) écrites", output.display());
     Ok(Outcome::Ok)
@@ -32,29 +32,30 @@ pub fn run(
 
 pub use offres::shared_names::TEXTS_FOLDER;
 
-/// The bundle's files: the bundle (its `json` as it is when `pretty`, otherwise in lines, one offer
-/// per line, which the app reads a slice at a time: `offers_core::lines`), or, when its full
-/// texts are large, the bundle without them and the text files that hold them
-/// (`offers_core::texts`), each by its path from the bundle's folder (`textes/texte-<hash>.json`:
-/// a new name for new content).
-pub fn bundle_files(bundle: &Bundle, json: String, pretty: bool) -> Vec<(String, String)> {
+/// The bundle's files: the bundle (indented when `pretty`, otherwise in lines, one offer per line,
+/// which the app reads a slice at a time: `offers_core::lines`), and, when its full texts are
+/// large, the text files that hold them apart (`offers_core::texts`), each by its path from the
+/// bundle's folder (`textes/texte-<hash>.json`: a new name for new content).
+pub fn bundle_files(bundle: &Bundle, pretty: bool) -> Vec<(String, String)> {
     use sha2::{Digest, Sha256};
     let name = |_: usize, text: &str| {
         let hash = Sha256::digest(text.as_bytes());
         let hex: String = hash[..8].iter().map(|b| format!("{b:02x}")).collect();
         format!("{TEXTS_FOLDER}/texte-{hex}.json")
     };
-    let (json, texts) = match offers_core::texts::split(bundle, name) {
-        None if pretty => (json, Vec::new()),
-        None => (offers_core::lines::to_lines(bundle), Vec::new()),
-        Some((list, texts)) if pretty => (
-            serde_json::to_string_pretty(&list).expect("a bundle serializes"),
-            texts,
-        ),
-        Some((list, texts)) => (offers_core::lines::to_lines(&list), texts),
+    let split = offers_core::texts::split(bundle, name);
+    let (list, texts) = match &split {
+        Some((list, texts)) => (list, texts.as_slice()),
+        None => (bundle, &[][..]),
     };
+    let mut json = if pretty {
+        serde_json::to_string_pretty(list).expect("a bundle serializes")
+    } else {
+        offers_core::lines::to_lines(list)
+    };
+    json.push('\n');
     let mut files = vec![("offers.json".to_string(), json)];
-    files.extend(texts);
+    files.extend(texts.iter().cloned());
     files
 }
 
@@ -64,7 +65,6 @@ pub fn bundle_files(bundle: &Bundle, json: String, pretty: bool) -> Vec<(String,
 /// gone, and text files no longer named, are removed.
 pub fn write_with_feeds(
     output: &Path,
-    json: String,
     bundle: &Bundle,
     site: &str,
     today: Date,
@@ -75,7 +75,7 @@ pub fn write_with_feeds(
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     crate::io::create_dir(beside)?;
-    let mut files = bundle_files(bundle, json, pretty);
+    let mut files = bundle_files(bundle, pretty);
     // The bundle under the name asked for.
     if let Some(name) = output.file_name() {
         files[0].0 = name.to_string_lossy().into_owned();

@@ -9,7 +9,7 @@ use crate::report::{print_findings, print_located, Outcome};
 
 pub fn run(path: &Path, today: Date) -> Result<Outcome, CliError> {
     if path.is_dir() {
-        let (built, _, mut findings) = crate::content::build_checked(path, None, today, false)?;
+        let (built, mut findings) = crate::content::build_checked(path, None, today)?;
         let unstated = unstated_pay(&built.bundle, today);
         findings.extend(crate::content::locate(path, &built, unstated));
         if print_located(path, &findings) == Outcome::Invalid {
@@ -23,7 +23,7 @@ pub fn run(path: &Path, today: Date) -> Result<Outcome, CliError> {
         return Ok(Outcome::Ok);
     }
     match checked_file(path, today, |loaded| unstated_pay(&loaded.bundle, today))? {
-        Some((_, loaded)) => {
+        Some(loaded) => {
             let offers = loaded.bundle.offers.len();
             println!("{} : {offers} offre(s) valides", path.display());
             Ok(Outcome::Ok)
@@ -33,25 +33,23 @@ pub fn run(path: &Path, today: Date) -> Result<Outcome, CliError> {
 }
 
 /// A bundle file read and checked (`check_bundle`, then the findings of `more`), its findings
-/// printed: its text and the bundle, or `None` when it has errors. `offers validate` and
+/// printed: the bundle (with its full texts, read back from their files when they are apart), or
+/// `None` when it has errors. `offers validate` and
 /// `offers site` read a bundle file with it.
 pub fn checked_file(
     path: &Path,
     today: Date,
     more: impl FnOnce(&LoadedBundle) -> Vec<Finding>,
-) -> Result<Option<(String, LoadedBundle)>, CliError> {
-    let mut text = read(path)?;
+) -> Result<Option<LoadedBundle>, CliError> {
+    let text = read(path)?;
     let origin = path.display().to_string();
     match parse_bundle(&text) {
         Ok(mut loaded) => {
-            let mut findings = Vec::new();
-            if !loaded.bundle.text_files.is_empty() {
-                findings = join_text_files(path, &mut loaded.bundle);
-                text = serde_json::to_string(&loaded.bundle).expect("a bundle serializes");
-            }
+            // A large bundle's full texts, in files beside it, are checked with their offers.
+            let mut findings = join_text_files(path, &mut loaded.bundle);
             findings.extend(check_bundle(&loaded, today));
             findings.extend(more(&loaded));
-            Ok((print_findings(&origin, &findings) == Outcome::Ok).then_some((text, loaded)))
+            Ok((print_findings(&origin, &findings) == Outcome::Ok).then_some(loaded))
         }
         Err(err) => {
             eprintln!("{origin} : erreur : {err}");

@@ -9,7 +9,7 @@ use crate::{Date, Document};
 pub const FORMAT_VERSION: u64 = 1;
 
 /// A whole bundle: the page around the offers, the families in display order, and the offers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Bundle {
     /// Always 1 for this format. A reader refuses a version it does not know.
@@ -343,6 +343,59 @@ impl Offer {
     /// own page.
     pub fn has_text(&self) -> bool {
         self.description.is_some() || self.text_file.is_some()
+    }
+
+    /// A copy without its full text (a large bundle's list, `texts::split`): cloning it whole
+    /// would copy the text first. Every field is named, so that a new one is not forgotten.
+    pub fn without_description(&self) -> Offer {
+        let Offer {
+            id,
+            title,
+            family,
+            employer,
+            section,
+            status,
+            grade,
+            locations,
+            remote,
+            contract,
+            duration,
+            start,
+            published_on,
+            closes_on,
+            url,
+            reference,
+            apply,
+            salary,
+            positions,
+            tags,
+            description: _,
+            text_file,
+        } = self;
+        Offer {
+            id: id.clone(),
+            title: title.clone(),
+            family: family.clone(),
+            employer: employer.clone(),
+            section: *section,
+            status: *status,
+            grade: grade.clone(),
+            locations: locations.clone(),
+            remote: remote.clone(),
+            contract: contract.clone(),
+            duration: duration.clone(),
+            start: start.clone(),
+            published_on: *published_on,
+            closes_on: *closes_on,
+            url: url.clone(),
+            reference: reference.clone(),
+            apply: apply.clone(),
+            salary: salary.clone(),
+            positions: *positions,
+            tags: tags.clone(),
+            description: None,
+            text_file: *text_file,
+        }
     }
 
     /// See [`is_active`].

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Bundle, Document, FORMAT_VERSION};
+use crate::{Bundle, Document, Offer, FORMAT_VERSION};
 
 /// Full texts weighing more than this (bytes of JSON) are kept apart; a small bundle, such as a
 /// ministry's page, stays one file.
@@ -106,7 +106,18 @@ pub fn split(
     }
     let count = total.div_ceil(FILE_BYTES);
     let mut files = vec![String::from("{\"format_version\":1,\"texts\":["); count];
-    let mut list = bundle.clone();
+    let mut list = Bundle {
+        format_version: bundle.format_version,
+        generated_at: bundle.generated_at.clone(),
+        page: bundle.page.clone(),
+        families: bundle.families.clone(),
+        text_files: Vec::new(),
+        offers: bundle
+            .offers
+            .iter()
+            .map(Offer::without_description)
+            .collect(),
+    };
     for (i, json) in texts {
         let offer = &mut list.offers[i];
         let k = file_of(&offer.id, count);
@@ -119,7 +130,6 @@ pub fn split(
         file.push_str(",\"description\":");
         file.push_str(&json);
         file.push('}');
-        offer.description = None;
         offer.text_file = Some(k as u32);
     }
     let files: Vec<(String, String)> = files

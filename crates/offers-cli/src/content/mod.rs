@@ -410,26 +410,28 @@ pub fn now_rfc3339() -> String {
     format!("{date}T{:02}:{:02}:{:02}Z", s / 3600, s / 60 % 60, s % 60)
 }
 
-/// Builds and checks; returns what was built, the bundle's JSON and every finding, located.
+/// Builds and checks; returns what was built and every finding, located.
 pub fn build_checked(
     dir: &Path,
     generated_at: Option<String>,
     today: Date,
-    pretty: bool,
-) -> Result<(Built, String, Vec<Located>), CliError> {
-    let mut built = build_dir(dir, &generated_at.unwrap_or_else(now_rfc3339))?;
-    let mut json = if pretty {
-        serde_json::to_string_pretty(&built.bundle)
-    } else {
-        serde_json::to_string(&built.bundle)
-    }
-    .expect("a bundle serializes");
-    json.push('\n');
+) -> Result<(Built, Vec<Located>), CliError> {
+    let generated_at = generated_at.unwrap_or_else(now_rfc3339);
+    let mut built = build_dir(dir, &generated_at)?;
     let mut findings = std::mem::take(&mut built.findings);
-    // The same checks as `offers validate`, on what was built, located in the sources.
-    let loaded = offers_core::parse::load_bundle(built.bundle.clone());
-    findings.extend(locate(dir, &built, check_bundle(&loaded, today)));
-    Ok((built, json, findings))
+    // The same checks as `offers validate`, on what was built, located in the sources. The
+    // bundle goes through them and comes back the same (no copy of 100 000 offers), unless an
+    // offer was skipped: an error, so nothing is written, and the bundle is built again, whole,
+    // to locate every finding in its file.
+    let loaded = offers_core::parse::load_bundle(std::mem::take(&mut built.bundle));
+    let checked = check_bundle(&loaded, today);
+    built.bundle = if loaded.skipped.is_empty() {
+        loaded.bundle
+    } else {
+        build_dir(dir, &generated_at)?.bundle
+    };
+    findings.extend(locate(dir, &built, checked));
+    Ok((built, findings))
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use crate::report::{print_located, Outcome};
 /// success on content that will not build.
 fn check_written(output: &Path) -> Result<Outcome, CliError> {
     let today = crate::io::today(None)?;
-    let (_, _, findings) = crate::content::build_checked(output, None, today, false)?;
+    let (_, findings) = crate::content::build_checked(output, None, today)?;
     if findings.iter().any(|f| f.error) {
         print_located(output, &findings);
         let no_employer = findings

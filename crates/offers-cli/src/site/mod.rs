@@ -45,15 +45,15 @@ pub struct Options<'a> {
     pub today: Option<Date>,
 }
 
-/// The bundle's JSON and the bundle, from a content directory (built as `offers build` builds
-/// it) or a bundle file (checked as `offers validate` checks it); `None` when it has errors,
-/// which are printed.
-fn bundle(options: &Options) -> Result<Option<(String, LoadedBundle)>, CliError> {
+/// The bundle, from a content directory (built as `offers build` builds it) or a bundle file
+/// (checked as `offers validate` checks it, its full texts read back when they are apart);
+/// `None` when it has errors, which are printed.
+fn bundle(options: &Options) -> Result<Option<LoadedBundle>, CliError> {
     let input = options.input;
     let today = crate::io::today(None)?;
     if input.is_dir() {
-        let (built, json, findings) =
-            crate::content::build_checked(input, options.generated_at.clone(), today, false)?;
+        let (built, findings) =
+            crate::content::build_checked(input, options.generated_at.clone(), today)?;
         if print_located(input, &findings) == Outcome::Invalid {
             return Ok(None);
         }
@@ -62,7 +62,7 @@ fn bundle(options: &Options) -> Result<Option<(String, LoadedBundle)>, CliError>
             skipped: Vec::new(),
             problems: Vec::new(),
         };
-        return Ok(Some((json, loaded)));
+        return Ok(Some(loaded));
     }
     crate::validate::checked_file(input, today, |_| Vec::new())
 }
@@ -171,7 +171,7 @@ pub fn run(options: &Options) -> Result<Outcome, CliError> {
             )
         })?,
     };
-    let Some((json, loaded)) = bundle(options)? else {
+    let Some(loaded) = bundle(options)? else {
         eprintln!("{} : rien n'a été écrit", options.output.display());
         return Ok(Outcome::Invalid);
     };
@@ -218,7 +218,7 @@ pub fn run(options: &Options) -> Result<Outcome, CliError> {
         files.insert("accessibilite.html".into(), statement.into_bytes());
     }
     // The bundle, its full texts apart when they are large (fetched as offers' pages open).
-    let bundle_files = crate::build::bundle_files(&ready.loaded.bundle, json, false);
+    let bundle_files = crate::build::bundle_files(&ready.loaded.bundle, false);
     files.extend(
         bundle_files
             .into_iter()

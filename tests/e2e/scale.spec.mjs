@@ -1,0 +1,64 @@
+// National scale: 100 000 offers (`offers synth`, written as `offers build` writes a bundle: in
+// lines, full texts apart) load without freezing the page. From the first bytes of the bundle read
+// to its index built, every task is short (PerformanceObserver, `longtask`: none over 50 ms), the
+// work spread over many tasks; then the board shows them, and search answers.
+import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { BoardPage } from './pages/board-page.mjs';
+import { SITE } from '../../playwright.config.mjs';
+
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' };
+
+const N = 100_000;
+let dir;
+let server;
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  dir = mkdtempSync(join(tmpdir(), 'offres-scale-'));
+  execFileSync('cargo', ['run', '-q', '-p', 'offers-cli', '--', 'synth', String(N), '--seed', '1', '--today', '2026-11-23', '-o', join(dir, 'offers.json')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Over HTTP, as a host sends it: the site under test, with this bundle.
+  server = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    const file = path === '/offers.json' ? join(dir, 'offers.json') : join(SITE, path === '/' ? 'index.html' : path);
+    if (!existsSync(file) || !statSync(file).isFile()) { res.writeHead(404); return res.end(); }
+    res.writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+});
+test.afterAll(() => {
+  server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('100 000 offers load with no long task while they are read and indexed', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.addInitScript(() => {
+    window.__tasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__tasks.push({ start: e.startTime, end: e.startTime + e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const board = new BoardPage(page);
+  await page.goto(`http://127.0.0.1:${server.address().port}/`);
+  await expect(board.status).toHaveText(/^100\D?000 offres chargées$/, { timeout: 90_000 });
+  await board.tookOver();
+  const { reading, indexed, tasks } = await page.evaluate(() => ({
+    reading: performance.getEntriesByName('offres:reading')[0].startTime,
+    indexed: performance.getEntriesByName('offres:index')[0].startTime,
+    tasks: window.__tasks,
+  }));
+  // Reading and indexing 100 000 offers takes seconds: cut into tasks of a few milliseconds.
+  expect(indexed - reading).toBeGreaterThan(500);
+  const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => `${m.name} ${Math.round(m.startTime)}`));
+  const long = tasks.filter((t) => t.end > reading && t.start < indexed).map((t) => `${Math.round(t.start)} +${Math.round(t.end - t.start)} ms`);
+  expect(long, marks.join(', ')).toEqual([]);
+  // The board shows them, and its search answers.
+  await expect(board.cards).toHaveCount(50);
+  await board.search.fill('zzzz');
+  await expect(page.getByText('Aucune offre ne correspond à votre recherche.')).toBeVisible();
+});
