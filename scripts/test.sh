@@ -63,6 +63,9 @@ step "end-to-end tests in Chromium (Playwright + axe-core)"
 cargo build -q -p offers-cli
 npx playwright test
 
+step "100 000 offers in Chromium, alone (its long tasks are measured: no test beside it)"
+OFFRES_SCALE=1 npx playwright test scale.spec.mjs --workers=1
+
 step "the same specs against the site that offers site wrote alone (served by offers serve and nginx)"
 # site.spec.mjs (above) wrote target/site from a copy of content/ with the binary alone.
 SITE=target/site npx playwright test board.spec.mjs offline.spec.mjs widget.spec.mjs hosting.spec.mjs

@@ -78,8 +78,15 @@ impl BundleReader {
         BundleReader::default()
     }
 
-    /// More of the bundle's bytes.
+    /// More of the bundle's bytes. In lines, the lines already read are let go first: the buffer
+    /// holds what is not read yet, never the whole bundle (growing a buffer of tens of megabytes
+    /// copies it whole, a long task of its own).
     pub fn feed(&mut self, chunk: &[u8]) {
+        if matches!(self.state, State::Offers { .. }) && self.at > 0 {
+            self.bytes.drain(..self.at);
+            self.searched -= self.at.min(self.searched);
+            self.at = 0;
+        }
         self.bytes.extend_from_slice(chunk);
     }
 
