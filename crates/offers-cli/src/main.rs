@@ -10,6 +10,9 @@ use clap::{Parser, Subcommand};
 use offers_cli::report::Outcome;
 use offers_cli::{build, import, io, serve, site, site_check, synth, validate};
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "offers",
