@@ -103,13 +103,19 @@ test('the URL is the state: shared links, reload, back and forward, junk ignored
   expect(errors).toEqual([]);
 });
 
-test('a large bundle renders 50 cards, then 50 more at a time', async ({ page }) => {
-  test.setTimeout(120_000); // the synthetic bundle comes from the CLI
+/** The board serving 120 synthetic offers (`offers synth`, one file), on 2026-11-23. */
+async function withSynthBundle(page) {
   const synth = execFileSync('cargo', ['run', '-q', '-p', 'offers-cli', '--', 'synth', '120', '--seed', '3', '--today', '2026-11-23'],
     { encoding: 'utf8', maxBuffer: 64 << 20 });
   await page.clock.setFixedTime(new Date('2026-11-23T10:00:00Z'));
   const board = new BoardPage(page);
   await board.serveBundle(synth);
+  return { board, synth };
+}
+
+test('a large bundle renders 50 cards, then 50 more at a time', async ({ page }) => {
+  test.setTimeout(120_000); // the synthetic bundle comes from the CLI
+  const { board, synth } = await withSynthBundle(page);
   await board.goto('?tri=recent');
   await board.loaded();
   const total = JSON.parse(synth).offers.filter((o) => o.status === 'open').length;
@@ -124,11 +130,7 @@ test('a large bundle renders 50 cards, then 50 more at a time', async ({ page })
 
 test('the list keeps the cards it shows: typing and "Afficher plus" add and remove cards, never rebuild the others', async ({ page }) => {
   test.setTimeout(120_000); // the synthetic bundle comes from the CLI
-  const synth = execFileSync('cargo', ['run', '-q', '-p', 'offers-cli', '--', 'synth', '120', '--seed', '3', '--today', '2026-11-23'],
-    { encoding: 'utf8', maxBuffer: 64 << 20 });
-  await page.clock.setFixedTime(new Date('2026-11-23T10:00:00Z'));
-  const board = new BoardPage(page);
-  await board.serveBundle(synth);
+  const { board } = await withSynthBundle(page);
   // Each card element shown gets a mark the page never writes; then, for each card shown: its
   // offer's id, and whether it is an element marked before.
   const mark = () => page.evaluate(() => document.querySelectorAll('li.offres-panel').forEach((li) => { li.dataset.seen = ''; }));

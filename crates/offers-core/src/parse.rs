@@ -161,7 +161,7 @@ impl Sorter {
     ) -> Sorter {
         let mut problems = page_problems(&page);
         for path in &mut text_files {
-            if !crate::texts::is_text_file_path(path) {
+            if !crate::validate::is_text_file_path(path) {
                 problems.push(Problem {
                     field: "text_files",
                     message: format!(

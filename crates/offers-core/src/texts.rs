@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::validate::is_text_file_path;
 use crate::{Bundle, Document, Offer, FORMAT_VERSION};
 
 /// Full texts weighing more than this (bytes of JSON) are kept apart; a small bundle, such as a
@@ -51,19 +52,6 @@ pub fn text_of(json: &str, id: &str) -> Result<Option<Document>, serde_json::Err
         }
     }
     Ok(None)
-}
-
-/// True for a text file's path as a bundle may name it: relative, below the bundle's folder,
-/// ending in `.json`, in lowercase ASCII letters, digits, `-`, `_`, `.` and `/` (no `..`, no
-/// scheme, no host: the app fetches it beside the bundle, never elsewhere).
-pub fn is_text_file_path(path: &str) -> bool {
-    (6..=200).contains(&path.len())
-        && path.ends_with(".json")
-        && !path.starts_with('/')
-        && !path.split('/').any(|part| part.is_empty() || part == "..")
-        && path.bytes().all(|b| {
-            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.' | b'/')
-        })
 }
 
 /// The address of the text file `path` (as the bundle names it) of the bundle at `bundle_url`:

@@ -51,6 +51,19 @@ pub fn is_valid_id(id: &str) -> bool {
         && !id.ends_with('-')
 }
 
+/// True for the path of a large bundle's text file (`texts`) as a bundle may name it: relative, below the bundle's folder,
+/// ending in `.json`, in lowercase ASCII letters, digits, `-`, `_`, `.` and `/` (no `..`, no
+/// scheme, no host: the app fetches it beside the bundle, never elsewhere).
+pub fn is_text_file_path(path: &str) -> bool {
+    (6..=200).contains(&path.len())
+        && path.ends_with(".json")
+        && !path.starts_with('/')
+        && !path.split('/').any(|part| part.is_empty() || part == "..")
+        && path.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.' | b'/')
+        })
+}
+
 /// One address: `local@domain.tld`, nothing that a `mailto:` link would read as another
 /// recipient (`,` `;`), a fragment (`#`), headers (`?` `&`) or an escape (`%`).
 fn is_plausible_email(email: &str) -> bool {

@@ -1,20 +1,11 @@
 //! A bundle in lines, read a slice at a time as its bytes arrive, gives what reading it whole
 //! gives: on the real default bundle, in every layout, with broken offers and broken files.
 
+mod common;
+use common::{committed, default_bundle};
+
 use offers_core::lines::{to_lines, BundleReader};
 use offers_core::{parse_bundle, Bundle, LoadedBundle, ParseError};
-
-fn committed() -> String {
-    std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../public/offers.json"
-    ))
-    .unwrap()
-}
-
-fn default_bundle() -> Bundle {
-    parse_bundle(&committed()).unwrap().bundle
-}
 
 /// `text` given to a reader `chunk` bytes at a time, `lines` lines read after each chunk.
 fn read_in_chunks(text: &str, chunk: usize, lines: usize) -> Result<LoadedBundle, ParseError> {

@@ -1,5 +1,8 @@
 //! Search, facets and sorting on the real default bundle, and their properties on random bundles.
 
+mod common;
+use common::default_bundle;
+
 use offers_core::query::{from_params, retain_known, to_params};
 use offers_core::search::{Facet, Query, SearchIndex, Sort};
 use offers_core::{is_new, parse_bundle, saved, Bundle, Date};
@@ -7,15 +10,6 @@ use proptest::prelude::*;
 
 fn today() -> Date {
     Date::new(2026, 11, 23).unwrap()
-}
-
-fn default_bundle() -> Bundle {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../public/offers.json"
-    ))
-    .unwrap();
-    parse_bundle(&text).unwrap().bundle
 }
 
 fn ids(bundle: &Bundle, index: &SearchIndex, query: &Query) -> Vec<String> {

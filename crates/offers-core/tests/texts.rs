@@ -1,19 +1,13 @@
 //! Full texts apart: a large bundle split into its list and its text files, read back and joined,
 //! on the real default bundle's offers (copied until their texts are large).
 
+mod common;
+use common::default_bundle;
+
 use offers_core::texts::{
     beside, is_text_file_path, join, split, text_of, TextFile, FILE_BYTES, SPLIT_ABOVE,
 };
 use offers_core::{parse_bundle, Bundle};
-
-fn default_bundle() -> Bundle {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../public/offers.json"
-    ))
-    .unwrap();
-    parse_bundle(&text).unwrap().bundle
-}
 
 /// The default bundle with its offers copied `times` times (new ids), texts included.
 fn large(times: usize) -> Bundle {
