@@ -24,10 +24,13 @@ pub fn mark(name: &str) {
 /// "National scale"). A message to itself rather than `setTimeout(0)`, which browsers hold back
 /// to 4 ms once nested: hundreds of slices would lose a third of their time.
 pub async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Ok(channel) = web_sys::MessageChannel::new() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| match web_sys::MessageChannel::new() {
+        Ok(channel) => {
             channel.port1().set_onmessage(Some(&resolve));
             let _ = channel.port2().post_message(&wasm_bindgen::JsValue::NULL);
+        }
+        Err(_) => {
+            let _ = window().set_timeout_with_callback(&resolve);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
