@@ -5,7 +5,8 @@
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { BoardPage } from './pages/board-page.mjs';
@@ -24,10 +25,17 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   dir = mkdtempSync(join(tmpdir(), 'offres-scale-'));
   execFileSync('cargo', ['run', '-q', '-p', 'offers-cli', '--', 'synth', String(N), '--seed', '1', '--today', '2026-11-23', '-o', join(dir, 'offers.json')], { stdio: ['ignore', 'ignore', 'pipe'] });
-  // Over HTTP, as a host sends it: the site under test, with this bundle.
+  // Over HTTP, as a host sends it (the bundle compressed with brotli, 2.7 MB): the site under
+  // test, with this bundle.
+  const raw = readFileSync(join(dir, 'offers.json'));
+  const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } });
   server = createServer((req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
-    const file = path === '/offers.json' ? join(dir, 'offers.json') : join(SITE, path === '/' ? 'index.html' : path);
+    if (path === '/offers.json') {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'br' });
+      return res.end(br);
+    }
+    const file = join(SITE, path === '/' ? 'index.html' : path);
     if (!existsSync(file) || !statSync(file).isFile()) { res.writeHead(404); return res.end(); }
     res.writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream' });
     createReadStream(file).pipe(res);
