@@ -9,7 +9,8 @@ use crate::i18n;
 /// page opens, with a status while it comes and a retry if it cannot.
 ///
 /// A signal set by a spawned task rather than a `LocalResource`: the board's loading does the
-/// same, and a resource brings its own machinery into the module (13 KB brotli, measured).
+/// same, and a resource brings its own machinery into the module (measured: the feature cost
+/// 13.6 KB brotli with one, 4.4 KB without).
 #[component]
 pub fn FullText(id: String, path: String) -> impl IntoView {
     let t = i18n::t();
