@@ -70,16 +70,7 @@ pub fn write_with_feeds(
     today: Date,
     pretty: bool,
 ) -> Result<(), CliError> {
-    let beside = output
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    crate::io::create_dir(beside)?;
-    let mut files = bundle_files(bundle, pretty);
-    // The bundle under the name asked for.
-    if let Some(name) = output.file_name() {
-        files[0].0 = name.to_string_lossy().into_owned();
-    }
+    let (beside, mut files) = bundle_files_at(output, bundle, pretty);
     let texts = files.len() > 1;
     files.extend(feed_files(bundle, site, today));
     for (folder, ext) in [("feeds", "atom"), (TEXTS_FOLDER, "json")] {
@@ -88,7 +79,44 @@ pub fn write_with_feeds(
         }
         remove_unlisted(beside, folder, ext, &files)?;
     }
-    for (path, text) in &files {
+    write_files(beside, &files)
+}
+
+/// Writes the bundle to `output`, its full texts beside it when they are large, as `offers build`
+/// does, without feeds (`offers synth -o`).
+pub fn write_bundle(output: &Path, bundle: &Bundle, pretty: bool) -> Result<(), CliError> {
+    let (beside, files) = bundle_files_at(output, bundle, pretty);
+    write_files(beside, &files)
+}
+
+/// [`bundle_files`] for a bundle written at `output`: the bundle under `output`'s name, every
+/// path from `output`'s folder, and that folder.
+fn bundle_files_at<'a>(
+    output: &'a Path,
+    bundle: &Bundle,
+    pretty: bool,
+) -> (&'a Path, Vec<(String, String)>) {
+    let beside = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut files = bundle_files(bundle, pretty);
+    if let Some(name) = output.file_name() {
+        files[0].0 = name.to_string_lossy().into_owned();
+    }
+    (beside, files)
+}
+
+/// Writes `files` (paths from `beside`), their folders made once each.
+fn write_files(beside: &Path, files: &[(String, String)]) -> Result<(), CliError> {
+    let folders: std::collections::BTreeSet<&Path> = files
+        .iter()
+        .filter_map(|(path, _)| Path::new(path).parent())
+        .collect();
+    for folder in folders {
+        crate::io::create_dir(&beside.join(folder))?;
+    }
+    for (path, text) in files {
         write(&beside.join(path), text)?;
     }
     Ok(())

@@ -323,18 +323,7 @@ pub fn run(
     let b = bundle(list.into_iter().map(|s| s.offer).collect(), generated_at);
     match output {
         // A file: as `offers build` writes it (full texts apart when large).
-        Some(path) => {
-            let beside = path.parent().unwrap_or(std::path::Path::new(""));
-            let mut files = crate::build::bundle_files(&b, false);
-            if let Some(name) = path.file_name() {
-                files[0].0 = name.to_string_lossy().into_owned();
-            }
-            let folder = beside.join(crate::build::TEXTS_FOLDER);
-            crate::io::create_dir(if files.len() > 1 { &folder } else { beside })?;
-            for (name, text) in files {
-                crate::io::write(&beside.join(name), text)?;
-            }
-        }
+        Some(path) => crate::build::write_bundle(path, &b, false)?,
         None => println!(
             "{}",
             serde_json::to_string(&b).expect("a bundle serializes")

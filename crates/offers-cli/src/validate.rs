@@ -34,8 +34,7 @@ pub fn run(path: &Path, today: Date) -> Result<Outcome, CliError> {
 
 /// A bundle file read and checked (`check_bundle`, then the findings of `more`), its findings
 /// printed: the bundle (with its full texts, read back from their files when they are apart), or
-/// `None` when it has errors. `offers validate` and
-/// `offers site` read a bundle file with it.
+/// `None` when it has errors. `offers validate` and `offers site` read a bundle file with it.
 pub fn checked_file(
     path: &Path,
     today: Date,

@@ -16,14 +16,7 @@ const OFFERS_START: &[u8] = b"\"offers\":[";
 
 /// `bundle` as JSON in lines: see the module's documentation.
 pub fn to_lines(bundle: &Bundle) -> String {
-    let head = Bundle {
-        format_version: bundle.format_version,
-        generated_at: bundle.generated_at.clone(),
-        page: bundle.page.clone(),
-        families: bundle.families.clone(),
-        text_files: bundle.text_files.clone(),
-        offers: Vec::new(),
-    };
+    let head = bundle.with_offers(Vec::new());
     let mut out = serde_json::to_string(&head).expect("a bundle serializes");
     // `…"offers":[]}`: the offers are the last field (the struct's order).
     out.truncate(out.len() - 2);

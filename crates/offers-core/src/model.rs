@@ -428,6 +428,19 @@ impl Offer {
 }
 
 impl Bundle {
+    /// The same page, families and text files with `offers` (a bundle's list without its full
+    /// texts, its envelope alone): the offers are not copied.
+    pub fn with_offers(&self, offers: Vec<Offer>) -> Bundle {
+        Bundle {
+            format_version: self.format_version,
+            generated_at: self.generated_at.clone(),
+            page: self.page.clone(),
+            families: self.families.clone(),
+            text_files: self.text_files.clone(),
+            offers,
+        }
+    }
+
     /// The label of a family id, if the bundle has it.
     pub fn family_label(&self, id: &str) -> Option<&str> {
         self.families

@@ -294,11 +294,6 @@ impl IndexBuilder {
         }
     }
 
-    /// How many offers have been added.
-    pub fn added(&self) -> usize {
-        self.next
-    }
-
     /// The position of `value` among `facet`'s options (added, labelled `label`, when the facet's
     /// options come from the data: places and employers), marked as used; `None` for no value.
     fn option(&mut self, facet: Facet, value: String, label: &str) -> Option<u16> {

@@ -94,18 +94,13 @@ pub fn split(
     }
     let count = total.div_ceil(FILE_BYTES);
     let mut files = vec![String::from("{\"format_version\":1,\"texts\":["); count];
-    let mut list = Bundle {
-        format_version: bundle.format_version,
-        generated_at: bundle.generated_at.clone(),
-        page: bundle.page.clone(),
-        families: bundle.families.clone(),
-        text_files: Vec::new(),
-        offers: bundle
+    let mut list = bundle.with_offers(
+        bundle
             .offers
             .iter()
             .map(Offer::without_description)
             .collect(),
-    };
+    );
     for (i, json) in texts {
         let offer = &mut list.offers[i];
         let k = file_of(&offer.id, count);
