@@ -46,17 +46,29 @@ fn updated(offer: &Offer, bundle: &Bundle) -> String {
         .map_or_else(|| bundle.generated_at.clone(), |d| format!("{d}T00:00:00Z"))
 }
 
+/// The feeds' `<entry>` of each active offer, in the bundle's order: written once, put in
+/// feed.atom and in each topic feed the offer belongs to.
+pub struct Entries<'a> {
+    offers: Vec<&'a Offer>,
+    texts: Vec<String>,
+}
+
+impl<'a> Entries<'a> {
+    pub fn new(bundle: &'a Bundle, site: &str, today: Date) -> Self {
+        let offers: Vec<&Offer> = active_offers(bundle, today).collect();
+        let texts = offers.iter().map(|o| entry(o, bundle, site)).collect();
+        Self { offers, texts }
+    }
+}
+
 /// `site` is the board's address (the content's `base_url`, or a placeholder `urn:`).
-pub fn atom(bundle: &Bundle, site: &str, today: Date) -> String {
-    let entries: Vec<String> = active_offers(bundle, today)
-        .map(|o| entry(o, bundle, site))
-        .collect();
+pub fn atom(bundle: &Bundle, site: &str, entries: &Entries) -> String {
     atom_of(
         bundle,
         site,
         "",
         &bundle.page.title,
-        entries.iter().map(String::as_str),
+        entries.texts.iter().map(String::as_str),
     )
 }
 
@@ -64,7 +76,7 @@ pub fn atom(bundle: &Bundle, site: &str, today: Date) -> String {
 /// subscribers are while no offer is open): each feed's path under the site, and its text. The
 /// open offers are sorted into their topics in one pass (a national export has thousands of
 /// places).
-pub fn topic_feeds(bundle: &Bundle, site: &str, today: Date) -> Vec<(String, String)> {
+pub fn topic_feeds(bundle: &Bundle, site: &str, entries: &Entries) -> Vec<(String, String)> {
     let mut topics: Vec<(Facet, String, String)> = bundle
         .families
         .iter()
@@ -85,9 +97,7 @@ pub fn topic_feeds(bundle: &Bundle, site: &str, today: Date) -> Vec<(String, Str
         }
     }
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); topics.len()];
-    let mut entries = Vec::new();
-    for (n, offer) in active_offers(bundle, today).enumerate() {
-        entries.push(entry(offer, bundle, site));
+    for (n, offer) in entries.offers.iter().enumerate() {
         if let Some(&i) = index.get(&(Facet::Family, offer.family.clone())) {
             members[i].push(n);
         }
@@ -113,7 +123,7 @@ pub fn topic_feeds(bundle: &Bundle, site: &str, today: Date) -> Vec<(String, Str
                 site,
                 &query,
                 &title,
-                offers.iter().map(|&n| entries[n].as_str()),
+                offers.iter().map(|&n| entries.texts[n].as_str()),
             );
             Some((path, feed))
         })
@@ -182,33 +192,70 @@ fn entry(offer: &Offer, bundle: &Bundle, site: &str) -> String {
     out
 }
 
-pub fn json_feed(bundle: &Bundle, site: &str, today: Date) -> String {
-    let items: Vec<serde_json::Value> = active_offers(bundle, today)
-        .map(|offer| {
-            let mut item = serde_json::json!({
-                "id": format!("{site}#offre-{}", offer.id),
-                "url": link(offer, site),
-                "title": offer.title,
-                "content_text": summary(offer),
-                "date_published": updated(offer, bundle),
-                "authors": [{ "name": offer.employer }],
-                "tags": std::iter::once(offer.family.clone()).chain(offer.tags.iter().cloned()).collect::<Vec<_>>(),
-            });
-            if let Some(closes) = offer.closes_on {
-                item["_offres"] = serde_json::json!({ "closes_on": closes.to_string() });
-            }
-            item
+/// JSON Feed 1.1 (jsonfeed.org): typed and borrowed rather than `serde_json::json!` values (a
+/// map per item, every string copied: a third of a 10 000-offer build's feed time).
+#[derive(serde::Serialize)]
+struct JsonFeed<'a> {
+    version: &'static str,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    home_page_url: Option<&'a str>,
+    language: &'static str,
+    items: Vec<JsonItem<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonItem<'a> {
+    id: String,
+    url: String,
+    title: &'a str,
+    content_text: String,
+    date_published: String,
+    authors: [JsonAuthor<'a>; 1],
+    tags: Vec<&'a str>,
+    #[serde(rename = "_offres", skip_serializing_if = "Option::is_none")]
+    offres: Option<JsonExtension>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonAuthor<'a> {
+    name: &'a str,
+}
+
+/// The feed's extension (JSON Feed's `_` keys): the closing day.
+#[derive(serde::Serialize)]
+struct JsonExtension {
+    closes_on: String,
+}
+
+pub fn json_feed(bundle: &Bundle, site: &str, entries: &Entries) -> String {
+    let items = entries
+        .offers
+        .iter()
+        .map(|offer| JsonItem {
+            id: format!("{site}#offre-{}", offer.id),
+            url: link(offer, site),
+            title: &offer.title,
+            content_text: summary(offer),
+            date_published: updated(offer, bundle),
+            authors: [JsonAuthor {
+                name: &offer.employer,
+            }],
+            tags: std::iter::once(offer.family.as_str())
+                .chain(offer.tags.iter().map(String::as_str))
+                .collect(),
+            offres: offer.closes_on.map(|d| JsonExtension {
+                closes_on: d.to_string(),
+            }),
         })
         .collect();
-    let mut feed = serde_json::json!({
-        "version": "https://jsonfeed.org/version/1.1",
-        "title": bundle.page.title,
-        "language": "fr",
-        "items": items,
-    });
-    if site.starts_with("http") {
-        feed["home_page_url"] = site.into();
-    }
+    let feed = JsonFeed {
+        version: "https://jsonfeed.org/version/1.1",
+        title: &bundle.page.title,
+        home_page_url: site.starts_with("http").then_some(site),
+        language: "fr",
+        items,
+    };
     let mut text = serde_json::to_string_pretty(&feed).expect("a feed serializes");
     text.push('\n');
     text

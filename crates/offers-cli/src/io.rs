@@ -63,8 +63,15 @@ pub fn files_under(dir: &Path) -> Result<Vec<PathBuf>, CliError> {
             source,
         };
         for entry in std::fs::read_dir(&folder).map_err(unreadable)? {
-            let path = entry.map_err(unreadable)?.path();
-            if path.is_dir() {
+            let entry = entry.map_err(unreadable)?;
+            let path = entry.path();
+            // The entry's type comes with the folder's listing (no `stat` per file, a tenth of
+            // a 10 000-offer build), except for a link: followed, as `is_dir` does.
+            let is_dir = match entry.file_type() {
+                Ok(t) if !t.is_symlink() => t.is_dir(),
+                _ => path.is_dir(),
+            };
+            if is_dir {
                 pending.push(path);
             } else {
                 out.push(path);

@@ -269,7 +269,7 @@ pub fn run(
     content: Option<&std::path::Path>,
 ) -> Result<crate::report::Outcome, crate::io::CliError> {
     use crate::content::{BundleFile, OfferFront, PageFile};
-    use crate::import::write::{bundle_file, offer_file};
+    use crate::import::write::{bundle_file, offer_file, offers_folder};
     let generated_at = format!("{today}T00:00:00Z");
     let list = offers(n, seed, today);
     if let Some(dir) = content {
@@ -284,6 +284,7 @@ pub fn run(
             ..BundleFile::default()
         };
         bundle_file(dir, &file)?;
+        let offers = offers_folder(dir)?;
         for (i, so) in list.iter().enumerate() {
             let o = &so.offer;
             let front = OfferFront {
@@ -315,7 +316,7 @@ pub fn run(
                 tags: o.tags.clone(),
                 ..OfferFront::default()
             };
-            offer_file(dir, i, &front, &so.markdown)?;
+            offer_file(&offers, i, &front, &so.markdown)?;
         }
         eprintln!("{} : {n} offres synthétiques écrites", dir.display());
         return Ok(crate::report::Outcome::Ok);

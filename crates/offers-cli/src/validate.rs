@@ -1,6 +1,6 @@
 //! `offers validate`: a bundle file, or what `offers build` would make of a content directory.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use offers_core::{check_bundle, parse_bundle, Bundle, Date, Finding, LoadedBundle, Severity};
 
@@ -72,15 +72,19 @@ fn join_text_files(path: &Path, bundle: &mut Bundle) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut files = Vec::new();
     let mut unread = std::collections::HashSet::new();
-    for (k, name) in bundle.text_files.iter().enumerate() {
-        // A refused path is already reported (and its offers have no text file any more).
-        if name.is_empty() {
-            continue;
-        }
-        let file = beside.join(name);
-        let read = std::fs::read_to_string(&file)
+    // A refused path is already reported (and its offers have no text file any more).
+    let named: Vec<(usize, PathBuf)> = (bundle.text_files.iter().enumerate())
+        .filter(|(_, name)| !name.is_empty())
+        .map(|(k, name)| (k, beside.join(name)))
+        .collect();
+    // Read and parsed on every core: half of `offers validate`'s time at 10 000 offers.
+    let read = crate::io::on_every_core(&named, |(_, file)| {
+        Ok(std::fs::read_to_string(file)
             .map_err(|e| e.to_string())
-            .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()));
+            .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string())))
+    })
+    .expect("reading a text file reports its error as a finding");
+    for ((k, file), read) in named.into_iter().zip(read) {
         match read {
             Ok(texts) => files.push((k, texts)),
             Err(e) => {

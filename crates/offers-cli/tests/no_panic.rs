@@ -221,9 +221,11 @@ fn builds_without_panic(dir: &std::path::Path) -> Result<(), TestCaseError> {
                 offers_core::check_bundle(&loaded, offers_core::Date::new(2026, 11, 23).unwrap());
         }
         let today = offers_core::Date::new(2026, 11, 23).unwrap();
-        let atom = offers_cli::feeds::atom(&built.bundle, "https://example.org/", today);
+        let site = "https://example.org/";
+        let entries = offers_cli::feeds::Entries::new(&built.bundle, site, today);
+        let atom = offers_cli::feeds::atom(&built.bundle, site, &entries);
         prop_assert!(roxmltree::Document::parse(&atom).is_ok(), "{atom}");
-        let _ = offers_cli::feeds::json_feed(&built.bundle, "https://example.org/", today);
+        let _ = offers_cli::feeds::json_feed(&built.bundle, site, &entries);
     }
     Ok(())
 }

@@ -10,7 +10,7 @@ use std::path::Path;
 use offers_core::Family;
 
 use super::families::Families;
-use super::write::{bundle_file, markdown_text, offer_file};
+use super::write::{bundle_file, markdown_text, offer_file, offers_folder};
 use crate::content::{
     grade_level, reference_in_url, salary_in_text, slugify, BundleFile, DefaultsFile, OfferFront,
     PageFile,
@@ -424,7 +424,10 @@ pub fn write_content(
         ..BundleFile::default()
     };
     bundle_file(dir, &bundle)?;
-    for (i, row) in export.rows.iter().enumerate() {
+    let offers = offers_folder(dir)?;
+    // Written on every core: the national export is 50 000 files, each YAML to write.
+    let rows: Vec<(usize, &Row)> = export.rows.iter().enumerate().collect();
+    crate::io::on_every_core(&rows, |&(i, row)| {
         let mut front = row.front.clone();
         front.family = Some(grouping.family(family_of[i]).id.clone());
         let body: String = row
@@ -433,8 +436,8 @@ pub fn write_content(
             .map(markdown_text)
             .collect::<Vec<_>>()
             .join("\n");
-        offer_file(dir, i, &front, &format!("{body}\n"))?;
-    }
+        offer_file(&offers, i, &front, &format!("{body}\n"))
+    })?;
     Ok(export.rows.len())
 }
 

@@ -656,7 +656,7 @@ pub fn write_content(
     employer: Option<&str>,
     base_url: Option<&str>,
 ) -> Result<usize, CliError> {
-    use super::write::{bundle_file, markdown_text, offer_file};
+    use super::write::{bundle_file, markdown_text, offer_file, offers_folder};
     use crate::content::{
         BundleFile, CalloutFile, DefaultsFile, OfferFront, PageFile, SectionFile,
     };
@@ -712,6 +712,7 @@ pub fn write_content(
         ..BundleFile::default()
     };
     bundle_file(dir, &bundle)?;
+    let offers = offers_folder(dir)?;
     for (i, o) in page.offers.iter().enumerate() {
         let front = OfferFront {
             id: o.id.clone(),
@@ -734,7 +735,7 @@ pub fn write_content(
             positions: o.positions,
             ..OfferFront::default()
         };
-        offer_file(dir, i, &front, "")?;
+        offer_file(&offers, i, &front, "")?;
     }
     Ok(page.offers.len())
 }

@@ -1,7 +1,7 @@
 //! Writing a content directory: `_bundle.yml` and one markdown file per offer, named
 //! `NNNN-id.md` so that sorted file names keep the source's order.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::content::{slugify, BundleFile, OfferFront, BUNDLE_FILE};
 use crate::io::{create_dir, write, CliError};
@@ -28,15 +28,21 @@ pub fn bundle_file(dir: &Path, bundle: &BundleFile) -> Result<(), CliError> {
     )
 }
 
-/// Writes one offer file `dir/offers/NNNN-id.md` with its front matter and markdown body.
+/// Makes `dir/offers`, the folder of [`offer_file`], and returns its path.
+pub fn offers_folder(dir: &Path) -> Result<PathBuf, CliError> {
+    let offers = dir.join("offers");
+    create_dir(&offers)?;
+    Ok(offers)
+}
+
+/// Writes one offer file `offers/NNNN-id.md` (`offers` from [`offers_folder`]) with its front
+/// matter and markdown body.
 pub fn offer_file(
-    dir: &Path,
+    offers: &Path,
     position: usize,
     front: &OfferFront,
     body: &str,
 ) -> Result<(), CliError> {
-    let offers = dir.join("offers");
-    create_dir(&offers)?;
     let yaml = serde_norway::to_string(front).expect("YAML serializes");
     let name = format!("{:04}-{}.md", position + 1, slugify(&front.id));
     write(&offers.join(name), format!("---\n{yaml}---\n{body}"))
