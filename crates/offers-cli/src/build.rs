@@ -28,6 +28,7 @@ pub fn run(
     write_with_feeds(output, &built.bundle, &site, today, pretty)?;
     let offers = built.bundle.offers.len();
     println!("{} : {offers} offre(s) écrites", output.display());
+    crate::io::let_go(built);
     Ok(Outcome::Ok)
 }
 

@@ -53,6 +53,13 @@ pub fn create_dir(dir: &Path) -> Result<(), CliError> {
     })
 }
 
+/// Lets go of what a command made, as it ends, without freeing it: the process's memory goes back
+/// at once when it exits, whereas dropping the trees of 10 000 offers one allocation at a time
+/// was 30 ms of a 430 ms `offers build` (medians of 8). For the commands' last values only.
+pub fn let_go<T>(value: T) {
+    std::mem::forget(value);
+}
+
 /// Every file below `dir`, at any depth, sorted by path.
 pub fn files_under(dir: &Path) -> Result<Vec<PathBuf>, CliError> {
     let mut out = Vec::new();

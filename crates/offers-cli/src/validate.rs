@@ -26,6 +26,7 @@ pub fn run(path: &Path, today: Date) -> Result<Outcome, CliError> {
         Some(loaded) => {
             let offers = loaded.bundle.offers.len();
             println!("{} : {offers} offre(s) valides", path.display());
+            crate::io::let_go(loaded);
             Ok(Outcome::Ok)
         }
         None => Ok(Outcome::Invalid),

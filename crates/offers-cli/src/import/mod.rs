@@ -15,7 +15,8 @@ use crate::report::{print_located, Outcome};
 /// success on content that will not build.
 fn check_written(output: &Path) -> Result<Outcome, CliError> {
     let today = crate::io::today(None)?;
-    let (_, findings) = crate::content::build_checked(output, None, today)?;
+    let (built, findings) = crate::content::build_checked(output, None, today)?;
+    crate::io::let_go(built);
     if findings.iter().any(|f| f.error) {
         print_located(output, &findings);
         let no_employer = findings
