@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use offers_core::{is_new, Date, Offer};
 
-use super::{Heading, PinIcon, SaveButton};
+use super::{Heading, SaveButton};
 use crate::i18n;
 use crate::url_state::{InternalLink, UrlState};
 
@@ -82,7 +82,6 @@ pub fn OfferCard(
             {offer.grade.map(|g| view! { <p class="offres-panel__meta" lang="fr">{g.label}</p> })}
             {(!location.is_empty()).then(|| view! {
                 <p class="offres-panel__meta offres-panel__location">
-                    <PinIcon />
                     <span class="offres-sr-only">{t.location} " "</span>
                     <span lang="fr">{location}</span>
                 </p>

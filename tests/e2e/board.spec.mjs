@@ -50,7 +50,14 @@ test('a seed panel shows grade, location with a hidden pin, and the button', asy
   const card = board.card('Chargé/e d\'hypervision réseau');
   await expect(card).toContainText('Cadre/Catégorie A');
   await expect(card).toContainText('Saint-Jacques-de-la-Lande (35) (télétravail possible)');
-  await expect(card.locator('svg')).toHaveAttribute('aria-hidden', 'true');
+  // The pin: drawn by the stylesheet before the location, with nothing to read.
+  const pin = await card.locator('.offres-panel__location').evaluate((e) => {
+    const before = getComputedStyle(e, '::before');
+    return { content: before.content, mask: before.maskImage || before.webkitMaskImage, width: before.width };
+  });
+  expect(pin.mask).toContain('data:image/svg+xml');
+  expect(pin.content).toBe('""');
+  expect(pin.width).toBe('16px');
   // The accessibility tree has the location but nothing for the icon.
   const snapshot = await card.ariaSnapshot();
   expect(snapshot).toContain('Lieu : Saint-Jacques-de-la-Lande (35) (télétravail possible)');

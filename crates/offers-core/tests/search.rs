@@ -298,6 +298,20 @@ proptest! {
                 prop_assert_eq!(r.counts[facet as usize][o], size, "{:?} {}", facet, opt.value);
             }
         }
+        // In the board's order: families as the bundle lists them (offers of none last), then
+        // the bundle's order; or newest first (undated last), then the bundle's order.
+        let rank = |i: u32| {
+            let family = &b.offers[i as usize].family;
+            b.families.iter().position(|f| f.id == *family).unwrap_or(usize::MAX)
+        };
+        prop_assert!(r.offers.windows(2).all(|w| (rank(w[0]), w[0]) < (rank(w[1]), w[1])));
+        let newest = index.search(&Query { sort: Sort::Newest, ..q.clone() }, today).offers;
+        let key = |i: u32| (std::cmp::Reverse(b.offers[i as usize].published_on), i);
+        prop_assert!(newest.windows(2).all(|w| key(w[0]) < key(w[1])));
+        let (mut a, mut c) = (newest.clone(), r.offers.clone());
+        a.sort_unstable();
+        c.sort_unstable();
+        prop_assert_eq!(a, c, "the same offers, whatever the order");
         // Folding: the same text in capitals and without accents finds the same offers.
         let mut loud = q.clone();
         loud.text = q.text.to_uppercase();
