@@ -182,8 +182,7 @@ pub fn salary_in_text(text: &str) -> Option<String> {
     // An amount in euros first: most lines have none, and need no lowercase copy (that copy of
     // every line was 2 % of a 10 000-offer build).
     let euros = |line: &&str| {
-        line.contains('€')
-            || (line.as_bytes().windows(5)).any(|w| w.eq_ignore_ascii_case(b"euros"))
+        line.contains('€') || (line.as_bytes().windows(5)).any(|w| w.eq_ignore_ascii_case(b"euros"))
     };
     text.lines().filter(euros).find_map(|line| {
         let lower = line.to_lowercase();
