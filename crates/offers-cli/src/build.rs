@@ -73,7 +73,7 @@ pub fn write_with_feeds(
     pretty: bool,
 ) -> Result<(), CliError> {
     // The bundle's files and the feeds are made side by side, and each written as soon as made:
-    // each is about a third of a 10 000-offer build.
+    // each is about 70 ms of a 10 000-offer build, and they were made one after the other.
     let ((beside, files), feeds) = std::thread::scope(|scope| {
         let feeds = scope.spawn(|| {
             let (beside, _) = folder_of(output);
