@@ -45,20 +45,20 @@ pub fn bundle_files(bundle: &Bundle, pretty: bool) -> Vec<(String, String)> {
         let hex: String = hash[..8].iter().map(|b| format!("{b:02x}")).collect();
         format!("{TEXTS_FOLDER}/texte-{hex}.json")
     };
-    let split = offers_core::texts::split(bundle, name);
-    let (list, texts) = match &split {
-        Some((list, texts)) => (list, texts.as_slice()),
-        None => (bundle, &[][..]),
+    let json = |list: &Bundle| {
+        let mut json = if pretty {
+            serde_json::to_string_pretty(list).expect("a bundle serializes")
+        } else {
+            offers_core::lines::to_lines(list)
+        };
+        json.push('\n');
+        ("offers.json".to_string(), json)
     };
-    let mut json = if pretty {
-        serde_json::to_string_pretty(list).expect("a bundle serializes")
-    } else {
-        offers_core::lines::to_lines(list)
-    };
-    json.push('\n');
-    let mut files = vec![("offers.json".to_string(), json)];
-    files.extend(texts.iter().cloned());
-    files
+    // The text files are moved into the list, not copied (8 MB at 10 000 offers).
+    match offers_core::texts::split(bundle, name) {
+        Some((list, texts)) => std::iter::once(json(&list)).chain(texts).collect(),
+        None => vec![json(bundle)],
+    }
 }
 
 /// Writes the bundle to `output` (its full texts beside it, in textes/, when they are large:
@@ -74,14 +74,14 @@ pub fn write_with_feeds(
 ) -> Result<(), CliError> {
     // The bundle's files and the feeds are made side by side, and each written as soon as made:
     // each is about 70 ms of a 10 000-offer build, and they were made one after the other.
-    let ((beside, files), feeds) = std::thread::scope(|scope| {
+    let (beside, _) = folder_of(output);
+    let (files, feeds) = std::thread::scope(|scope| {
         let feeds = scope.spawn(|| {
-            let (beside, _) = folder_of(output);
             let feeds = feed_files(bundle, site, today);
             write_files(beside, &feeds).map(|()| feeds)
         });
-        let files = bundle_files_at(output, bundle, pretty);
-        write_files(files.0, &files.1)?;
+        let (_, files) = bundle_files_at(output, bundle, pretty);
+        write_files(beside, &files)?;
         Ok::<_, CliError>((
             files,
             feeds.join().expect("the feeds' thread does not panic")?,
