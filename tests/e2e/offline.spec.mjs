@@ -36,6 +36,13 @@ async function controlled(page) {
 
 const open = defaultBundle().offers.filter((o) => o.status === 'open');
 
+/** `bundle` as `offers build` writes it: in lines (docs/bundle-format.md, "One offer per line"). */
+function inLines(bundle) {
+  const { offers, ...head } = bundle;
+  const first = JSON.stringify({ ...head, offers: [] }).slice(0, -2);
+  return `${first}\n${offers.map((o) => JSON.stringify(o)).join(',\n')}\n]}\n`;
+}
+
 test('after one visit, every offer and the filters work with the network cut', async ({ page, context }) => {
   const s = await site();
   const board = new BoardPage(page);
@@ -70,7 +77,7 @@ test('a newer bundle is announced, and shown on request', async ({ page }) => {
   // A new bundle is published.
   const bundle = JSON.parse(readFileSync(join(s.dir, 'offers.json'), 'utf8'));
   bundle.offers[0].title = 'Cheffe ou chef du Pôle Datalab (nouvelle version)';
-  writeFileSync(join(s.dir, 'offers.json'), JSON.stringify(bundle));
+  writeFileSync(join(s.dir, 'offers.json'), inLines(bundle));
   await page.reload();
   await board.loaded();
   // The cached bundle shows at once; the worker finds the new one behind it.
@@ -142,8 +149,14 @@ test('only a real bundle of this format replaces the cached one: not a captive p
   const other = JSON.parse(real);
   other.format_version = 2;
   other.offers[0].title = 'Titre du format 2';
-  // A captive portal answers every address with its own 200 page; then a bundle of a later format.
-  for (const replacement of ['<!doctype html><title>Wi-Fi</title><p>Connectez-vous', JSON.stringify(other)]) {
+  // A captive portal answers every address with its own 200 page; then a bundle of a later
+  // format, whole and in lines; then a new bundle cut off on its way (its first line, the only
+  // one the worker parses, is right).
+  const newer = JSON.parse(real);
+  newer.offers[0].title = 'Titre coupé';
+  const cut = inLines(newer);
+  for (const replacement of ['<!doctype html><title>Wi-Fi</title><p>Connectez-vous', JSON.stringify(other), inLines(other),
+    cut.slice(0, cut.lastIndexOf('\n]}') - 1)]) {
     writeFileSync(join(s.dir, 'offers.json'), replacement);
     const before = s.hits('/offers.json');
     await page.reload();
