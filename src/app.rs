@@ -72,12 +72,19 @@ pub fn OfferBoard(
                 let _ = html.set_attribute("lang", t.code);
             }
         }
+        // A board made aside for a take-over is filled a few cards per task.
+        let filling = on_shown.is_some().then(|| {
+            let filling = crate::components::Filling::empty();
+            provide_context(filling);
+            filling
+        });
         let shown = StoredValue::new(on_shown);
         let load = move |src: String| {
             state.set(LoadState::Loading);
             leptos::task::spawn_local(async move {
                 let fetched = crate::api::fetch_bundle(&src).await;
                 next_task().await;
+                let ok = fetched.is_ok();
                 state.set(match fetched {
                     Ok(loaded) => {
                         let ready = Ready::build(loaded, today()).await;
@@ -89,6 +96,9 @@ pub fn OfferBoard(
                 });
                 // The view has changed with the state; the next task sees it in the document.
                 next_task().await;
+                if let Some(filling) = filling.filter(|_| ok) {
+                    filling.fill().await;
+                }
                 if let Some(shown) = shown.try_update_value(Option::take).flatten() {
                     shown.run(());
                 }

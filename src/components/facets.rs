@@ -12,6 +12,21 @@ use crate::url_state::UrlState;
 #[component]
 pub fn Facets(state: UrlState, index: Arc<SearchIndex>, results: Memo<Results>) -> impl IntoView {
     let t = i18n::t();
+    // Made at the board's first step when it is made aside (`Filling`): once, as the memo
+    // changes once.
+    let made = use_context::<super::Filling>().map(|f| Memo::new(move |_| f.facets()));
+    move || {
+        made.is_none_or(|m| m.get())
+            .then(|| facets(state, index.clone(), results, t))
+    }
+}
+
+fn facets(
+    state: UrlState,
+    index: Arc<SearchIndex>,
+    results: Memo<Results>,
+    t: &'static i18n::Strings,
+) -> impl IntoView {
     Facet::ALL
         .into_iter()
         // A choice between one option is no choice, except the yes/no ones ("Rémunération

@@ -38,7 +38,7 @@ pub use offer_card::OfferCard;
 pub use offer_page::OfferPage;
 pub use preferences::Preferences;
 pub use result_count::ResultCount;
-pub use result_list::{ResultList, PAGE};
+pub use result_list::{Filling, ResultList, PAGE};
 pub use retired_offers::RetiredOffers;
 pub use save_button::SaveButton;
 pub use search_box::SearchBox;

@@ -331,12 +331,14 @@ impl IndexBuilder {
         };
         let i = u32::try_from(self.next).unwrap_or(u32::MAX);
         self.next += 1;
-        let mut ws = words(&searchable_text(bundle, offer));
-        ws.sort_unstable();
-        ws.dedup();
-        for w in ws {
+        for w in words(&searchable_text(bundle, offer)) {
             match self.words.get_mut(w.as_str()) {
-                Some(list) => list.push(i),
+                // Offers come in order: a word met again in the same offer ends its list.
+                Some(list) => {
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
                 None => {
                     self.words.insert(w, vec![i]);
                 }
@@ -389,31 +391,39 @@ impl IndexBuilder {
     /// value; of the fixed lists, only the values some offer has.
     pub fn finish(mut self) -> SearchIndex {
         let mut entries: Vec<(String, Vec<u32>)> = self.words.into_iter().collect();
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let (vocab, postings): (Vec<String>, Vec<Vec<u32>>) = entries.into_iter().unzip();
+        let mut order: Vec<u32> = (0..entries.len() as u32).collect();
+        sort_numbers(&mut order, &|a, b| {
+            entries[a as usize].0.cmp(&entries[b as usize].0)
+        });
+        let (vocab, postings): (Vec<String>, Vec<Vec<u32>>) = order
+            .iter()
+            .map(|&k| std::mem::take(&mut entries[k as usize]))
+            .unzip();
         for facet in Facet::ALL {
             let f = facet.index();
             let options = std::mem::take(&mut self.options[f]);
             // The options kept, in their final order, as positions among those met.
-            let mut order: Vec<usize> = (0..options.len()).collect();
+            let mut order: Vec<u32> = (0..options.len() as u32).collect();
             match facet {
                 Facet::Family | Facet::Saved => {}
-                // Values are unique: an unstable sort (smaller in the module than a stable one)
-                // gives the same order.
-                Facet::Location | Facet::Employer => {
-                    order.sort_unstable_by(|&a, &b| options[a].value.cmp(&options[b].value))
-                }
-                _ => order.retain(|&p| self.used[f][p]),
+                // Values are unique: an unstable sort gives the same order as a stable one.
+                Facet::Location | Facet::Employer => sort_numbers(&mut order, &|a, b| {
+                    options[a as usize].value.cmp(&options[b as usize].value)
+                }),
+                _ => order.retain(|&p| self.used[f][p as usize]),
             }
             let mut renumber = vec![u16::MAX; options.len()];
             for (new, &old) in order.iter().enumerate() {
-                renumber[old] = u16::try_from(new).unwrap_or(u16::MAX);
+                renumber[old as usize] = u16::try_from(new).unwrap_or(u16::MAX);
             }
             for item in &mut self.values[f].items {
                 *item = renumber[*item as usize];
             }
             let mut options: Vec<Option<FacetOption>> = options.into_iter().map(Some).collect();
-            self.options[f] = order.iter().filter_map(|&p| options[p].take()).collect();
+            self.options[f] = order
+                .iter()
+                .filter_map(|&p| options[p as usize].take())
+                .collect();
         }
         SearchIndex {
             len: self.next,
@@ -490,9 +500,11 @@ impl SearchIndex {
             Sort::Family => &self.by_family,
             Sort::Newest => self.by_date.get_or_init(|| {
                 let mut order: Vec<u32> = (0..self.len as u32).collect();
-                // Keys are unique (the index last): an unstable sort gives the stable order.
-                order.sort_unstable_by_key(|&i| {
-                    (std::cmp::Reverse(self.published_on[i as usize]), i)
+                // Newest first, then in the bundle's order: no two offers compare equal, so an
+                // unstable sort gives the stable order.
+                sort_numbers(&mut order, &|a, b| {
+                    let day = |i: u32| self.published_on[i as usize];
+                    day(b).cmp(&day(a)).then(a.cmp(&b))
                 });
                 order
             }),
@@ -559,14 +571,24 @@ impl SearchIndex {
     }
 }
 
+/// Sorts numbers (of offers, words, options) by `cmp`. Every sort of the index goes through this
+/// one function: each `sort_unstable_by` with a closure of its own is a copy of the sort in the
+/// module (five of them were 17 KB of the wasm, raw; twiggy).
+fn sort_numbers(numbers: &mut [u32], cmp: &dyn Fn(u32, u32) -> std::cmp::Ordering) {
+    numbers.sort_unstable_by(|&a, &b| cmp(a, b));
+}
+
 /// Offer indices by rank (their family's position; `u16::MAX` for none, last), then index: a
 /// counting sort, one pass over the offers.
 fn by_rank(rank: &[u16]) -> Vec<u32> {
-    let mut ranks: Vec<u16> = rank.to_vec();
-    ranks.sort_unstable();
-    ranks.dedup();
-    let mut starts = vec![0usize; ranks.len() + 1];
-    let slot = |r: u16| ranks.binary_search(&r).unwrap_or(0);
+    // Family positions are small (a bundle's families); no family comes after all of them.
+    let none = rank
+        .iter()
+        .filter(|&&r| r != u16::MAX)
+        .max()
+        .map_or(0, |&r| usize::from(r) + 1);
+    let slot = |r: u16| if r == u16::MAX { none } else { usize::from(r) };
+    let mut starts = vec![0usize; none + 2];
     for &r in rank {
         starts[slot(r) + 1] += 1;
     }
