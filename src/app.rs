@@ -82,6 +82,8 @@ pub fn OfferBoard(
         let load = move |src: String| {
             state.set(LoadState::Loading);
             leptos::task::spawn_local(async move {
+                // The fetch starts in a task of its own, apart from the mount's first render.
+                next_task().await;
                 let fetched = crate::api::fetch_bundle(&src).await;
                 next_task().await;
                 let ok = fetched.is_ok();
