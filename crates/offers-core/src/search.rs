@@ -498,16 +498,7 @@ impl SearchIndex {
         };
         let order = match query.sort {
             Sort::Family => &self.by_family,
-            Sort::Newest => self.by_date.get_or_init(|| {
-                let mut order: Vec<u32> = (0..self.len as u32).collect();
-                // Newest first, then in the bundle's order: no two offers compare equal, so an
-                // unstable sort gives the stable order.
-                sort_numbers(&mut order, &|a, b| {
-                    let day = |i: u32| self.published_on[i as usize];
-                    day(b).cmp(&day(a)).then(a.cmp(&b))
-                });
-                order
-            }),
+            Sort::Newest => self.by_date.get_or_init(|| by_date(&self.published_on)),
         };
         let mut candidates = Bits::full(self.len);
         // Every word of the text must start a word of the offer.
@@ -571,15 +562,58 @@ impl SearchIndex {
     }
 }
 
-/// Sorts numbers (of offers, words, options) by `cmp`. Every sort of the index goes through this
-/// one function: each `sort_unstable_by` with a closure of its own is a copy of the sort in the
-/// module (five of them were 17 KB of the wasm, raw; twiggy).
+/// Sorts numbers (of offers, words, options) by `cmp`, which never finds two of them equal. Every
+/// sort of the index goes through this one function, a heapsort written here for the module's
+/// size: each `sort_unstable_by` with a closure of its own was a copy of the standard sort (five
+/// of them, 17 KB of the wasm, raw; twiggy), and one copy is still 3.2 KB where this is a few
+/// hundred bytes. It compares about twice as often, on lists of words and options, not of offers
+/// (but for dates too far apart, `by_date`).
 fn sort_numbers(numbers: &mut [u32], cmp: &dyn Fn(u32, u32) -> std::cmp::Ordering) {
-    numbers.sort_unstable_by(|&a, &b| cmp(a, b));
+    let less = |a: u32, b: u32| cmp(a, b) == std::cmp::Ordering::Less;
+    // Moves `numbers[node]` down the heap of the first `end` numbers to its place.
+    let sift = |numbers: &mut [u32], mut node: usize, end: usize| loop {
+        let mut child = 2 * node + 1;
+        if child >= end {
+            break;
+        }
+        if child + 1 < end && less(numbers[child], numbers[child + 1]) {
+            child += 1;
+        }
+        if !less(numbers[node], numbers[child]) {
+            break;
+        }
+        numbers.swap(node, child);
+        node = child;
+    };
+    let len = numbers.len();
+    for node in (0..len / 2).rev() {
+        sift(numbers, node, len);
+    }
+    for end in (1..len).rev() {
+        numbers.swap(0, end);
+        sift(numbers, 0, end);
+    }
 }
 
-/// Offer indices by rank (their family's position; `u16::MAX` for none, last), then index: a
-/// counting sort, one pass over the offers.
+/// Offer indices by slot (each below `count`), then index: a counting sort, one pass over the
+/// offers.
+fn counting_order(slots: &[usize], count: usize) -> Vec<u32> {
+    let mut starts = vec![0usize; count + 1];
+    for &slot in slots {
+        starts[slot + 1] += 1;
+    }
+    for k in 1..starts.len() {
+        starts[k] += starts[k - 1];
+    }
+    let mut order = vec![0u32; slots.len()];
+    for (i, &slot) in slots.iter().enumerate() {
+        order[starts[slot]] = i as u32;
+        starts[slot] += 1;
+    }
+    order
+}
+
+/// Offer indices by rank (their family's position; `u16::MAX` for none, last), then index.
 fn by_rank(rank: &[u16]) -> Vec<u32> {
     // Family positions are small (a bundle's families); no family comes after all of them.
     let none = rank
@@ -587,20 +621,32 @@ fn by_rank(rank: &[u16]) -> Vec<u32> {
         .filter(|&&r| r != u16::MAX)
         .max()
         .map_or(0, |&r| usize::from(r) + 1);
-    let slot = |r: u16| if r == u16::MAX { none } else { usize::from(r) };
-    let mut starts = vec![0usize; none + 2];
-    for &r in rank {
-        starts[slot(r) + 1] += 1;
+    let slots: Vec<usize> = rank
+        .iter()
+        .map(|&r| if r == u16::MAX { none } else { usize::from(r) })
+        .collect();
+    counting_order(&slots, none + 1)
+}
+
+/// Offer indices newest first (no date: last), then index. Offers span a few years of days: a
+/// counting sort by day; a sort when the days are too far apart for that (a date in 9999).
+fn by_date(days: &[Option<Date>]) -> Vec<u32> {
+    let known = days.iter().flatten().map(|d| d.unix_days());
+    let (Some(first), Some(last)) = (known.clone().min(), known.max()) else {
+        return (0..days.len() as u32).collect();
+    };
+    let span = (last - first) as usize + 1;
+    if span <= days.len() + 4096 {
+        let slots: Vec<usize> = days
+            .iter()
+            .map(|d| d.map_or(span, |d| (last - d.unix_days()) as usize))
+            .collect();
+        return counting_order(&slots, span + 1);
     }
-    for k in 1..starts.len() {
-        starts[k] += starts[k - 1];
-    }
-    let mut order = vec![0u32; rank.len()];
-    for (i, &r) in rank.iter().enumerate() {
-        let k = slot(r);
-        order[starts[k]] = i as u32;
-        starts[k] += 1;
-    }
+    let mut order: Vec<u32> = (0..days.len() as u32).collect();
+    sort_numbers(&mut order, &|a, b| {
+        days[b as usize].cmp(&days[a as usize]).then(a.cmp(&b))
+    });
     order
 }
 

@@ -217,7 +217,9 @@ fn bundle_strategy() -> impl Strategy<Value = Bundle> {
         0..4usize,
         proptest::collection::vec(0..8usize, 1..4),
         0..6usize,
-        0..10u8,
+        // Ten days of November; 10: no date; 11: a date far away (the index's other way of
+        // ordering by date).
+        0..12u8,
     );
     proptest::collection::vec(offer, 0..60).prop_map(|specs| {
         const FAM: [&str; 4] = ["donnees", "design", "produits", "reseau"];
@@ -238,9 +240,13 @@ fn bundle_strategy() -> impl Strategy<Value = Bundle> {
                     "employer": EMPLOYER[*e],
                     "status": STATUS[*st],
                     "locations": [{"city": CITY[*c]}],
-                    "published_on": format!("2026-11-{:02}", 1 + day),
                     "closes_on": format!("2026-11-{:02}", 15 + day),
                 });
+                match day {
+                    0..10 => o["published_on"] = format!("2026-11-{:02}", 1 + day).into(),
+                    10 => {}
+                    _ => o["published_on"] = "9999-12-31".into(),
+                }
                 if *g < 4 {
                     o["grade"] = serde_json::json!({"level": GRADE[*g], "label": GRADE[*g]});
                 }
