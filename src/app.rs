@@ -87,6 +87,12 @@ pub fn OfferBoard(
                 let fetched = crate::api::fetch_bundle(&src).await;
                 next_task().await;
                 let ok = fetched.is_ok();
+                // Filled in steps only before the take-over: a later load (a retry, a newer
+                // bundle) shows whole at once.
+                let aside = shown.with_value(Option::is_some);
+                if let Some(filling) = filling.filter(|_| !aside) {
+                    filling.whole();
+                }
                 state.set(match fetched {
                     Ok(loaded) => {
                         let ready = Ready::build(loaded, today()).await;
@@ -98,7 +104,7 @@ pub fn OfferBoard(
                 });
                 // The view has changed with the state; the next task sees it in the document.
                 next_task().await;
-                if let Some(filling) = filling.filter(|_| ok) {
+                if let Some(filling) = filling.filter(|_| ok && aside) {
                     filling.fill().await;
                 }
                 if let Some(shown) = shown.try_update_value(Option::take).flatten() {

@@ -45,11 +45,16 @@ impl Filling {
     pub async fn fill(self) {
         while self
             .0
-            .with_untracked(|&s| s.saturating_sub(1) * Self::STEP < PAGE)
+            .with_untracked(|&s| s.saturating_sub(1).saturating_mul(Self::STEP) < PAGE)
         {
             self.0.update(|s| *s += 1);
             crate::browser::next_task().await;
         }
+        self.whole();
+    }
+
+    /// Lets the board be whole at once.
+    pub fn whole(self) {
         self.0.set(usize::MAX);
     }
 }
