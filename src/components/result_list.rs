@@ -22,10 +22,15 @@ impl Filling {
     /// Cards made per task: about 0.7 ms each here, four times that on Lighthouse's phone.
     const STEP: usize = 8;
 
-    /// How many cards the board aside may hold yet (step 0: none, nor the facets; step 1: the
-    /// facets; then `STEP` cards more at each step).
+    /// How many cards the board aside may hold yet.
     pub fn cards(self) -> usize {
-        self.0.get().saturating_sub(1).saturating_mul(Self::STEP)
+        Self::cards_at(self.0.get())
+    }
+
+    /// How many cards a board holds at step `step` (0: none, nor the facets; 1: the facets; then
+    /// `STEP` cards more at each step).
+    fn cards_at(step: usize) -> usize {
+        step.saturating_sub(1).saturating_mul(Self::STEP)
     }
 
     /// Whether the facets are made yet.
@@ -43,10 +48,7 @@ impl Filling {
 
     /// Fills the board aside, a step per task, up to its first page; then it is whole.
     pub async fn fill(self) {
-        while self
-            .0
-            .with_untracked(|&s| s.saturating_sub(1).saturating_mul(Self::STEP) < PAGE)
-        {
+        while self.0.with_untracked(|&step| Self::cards_at(step) < PAGE) {
             self.0.update(|s| *s += 1);
             crate::browser::next_task().await;
         }
