@@ -268,7 +268,7 @@ async fn missing_bundle_shows_a_french_error_and_a_retry_button() {
 async fn unknown_version_is_explained_and_retry_loads_again() {
     let root = mount_board(data_url("application/json", UNKNOWN_VERSION));
     let alert = wait_for(&root, "[role=alert]").await;
-    assert!(text(&alert).contains("version 2"), "{}", text(&alert));
+    assert!(text(&alert).contains("version 3"), "{}", text(&alert));
     let button: HtmlElement = alert
         .query_selector("button")
         .unwrap()
@@ -281,7 +281,7 @@ async fn unknown_version_is_explained_and_retry_loads_again() {
     assert_eq!(text(&status), "Chargement des offres…");
     assert!(root.query_selector("[role=alert]").unwrap().is_none());
     let alert = wait_for(&root, "[role=alert]").await;
-    assert!(text(&alert).contains("version 2"));
+    assert!(text(&alert).contains("version 3"));
 }
 
 #[wasm_bindgen_test]

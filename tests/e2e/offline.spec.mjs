@@ -43,6 +43,16 @@ function inLines(bundle) {
   return `${first}\n${offers.map((o) => JSON.stringify(o)).join(',\n')}\n]}\n`;
 }
 
+// The same bundle in format 2, its offers in columns (one block, one column per line), as
+// `offers build` writes a large one (docs/bundle-format.md).
+function inColumns(bundle) {
+  const { offers, ...head } = bundle;
+  const first = JSON.stringify({ ...head, format_version: 2, offer_columns: [] }).slice(0, -2);
+  const keys = [...new Set(offers.flatMap(Object.keys))];
+  const columns = keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(offers.map((o) => o[k] ?? null))}`);
+  return `${first}\n{${columns.join(',\n')}}\n]}\n`;
+}
+
 test('after one visit, every offer and the filters work with the network cut', async ({ page, context }) => {
   const s = await site();
   const board = new BoardPage(page);
@@ -87,6 +97,15 @@ test('a newer bundle is announced, and shown on request', async ({ page }) => {
   await page.getByRole('button', { name: 'Afficher les nouvelles offres' }).click();
   await expect(board.card('Cheffe ou chef du Pôle Datalab (nouvelle version)')).toHaveCount(1);
   await expect(page.getByRole('button', { name: 'Afficher les nouvelles offres' })).toHaveCount(0);
+  // Then one in columns (format 2, as a large bundle is published): kept and shown the same way.
+  bundle.offers[0].title = 'Cheffe ou chef du Pôle Datalab (en colonnes)';
+  writeFileSync(join(s.dir, 'offers.json'), inColumns(bundle));
+  await page.reload();
+  await board.loaded();
+  await expect(board.card('Cheffe ou chef du Pôle Datalab (nouvelle version)')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Afficher les nouvelles offres' }).click();
+  await expect(board.card('Cheffe ou chef du Pôle Datalab (en colonnes)')).toHaveCount(1);
+  await expect(board.cards).toHaveCount(open.length);
   s.close();
 });
 
@@ -147,8 +166,8 @@ test('only a real bundle of this format replaces the cached one: not a captive p
   const real = readFileSync(join(s.dir, 'offers.json'));
   const notices = page.getByRole('status').filter({ hasText: 'Les offres ont été mises à jour.' });
   const other = JSON.parse(real);
-  other.format_version = 2;
-  other.offers[0].title = 'Titre du format 2';
+  other.format_version = 3;
+  other.offers[0].title = 'Titre du format 3';
   // A captive portal answers every address with its own 200 page; then a bundle of a later
   // format, whole and in lines; then a new bundle cut off on its way (its first line, the only
   // one the worker parses, is right).

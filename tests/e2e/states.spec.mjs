@@ -42,7 +42,7 @@ test('an unknown format version: French message, and the retry works', async ({ 
   const board = new BoardPage(page);
   await board.serveBundle(fixture('unknown-version.json'));
   await board.goto();
-  await expect(board.alert).toContainText('format plus récent (version 2)');
+  await expect(board.alert).toContainText('format plus récent (version 3)');
   await board.restoreBundle();
   await board.retry.focus();
   await page.keyboard.press('Enter');

@@ -4,8 +4,8 @@
 // runtime would add its own modules to every visit. tests/e2e/offline.spec.mjs checks each one.
 const VERSION = '__VERSION__';
 const SHELL = `offres-shell-${VERSION}`;
-// The bundle format this build's app reads: bundles are kept apart by format, so that a page of
-// another version is never served a format it does not know.
+// The newest bundle format this build's app reads (it reads every one from 1): bundles are kept
+// apart by it, so that a page of another version is never served a format it does not know.
 const FORMAT_VERSION = __FORMAT_VERSION__;
 const DATA = `offres-data-v${FORMAT_VERSION}`;
 // Every file of this build but the bundle, relative to the worker's scope.
@@ -15,14 +15,15 @@ const PRECACHE = __PRECACHE__;
 // bundle in lines (docs/bundle-format.md, "One offer per line") has them alone on its first line,
 // which is parsed without the rest: parsing 100 000 offers whole (62 MB) took half a second and
 // 200 MB of heap in Node on this machine, at every visit, twice. Any other layout is parsed whole.
-const OFFERS_START = '"offers":[';
+// The first line ends where the offers start: one per line (format 1) or in columns (format 2).
+const inLines = (first) => first.endsWith('"offers":[') || first.endsWith('"offer_columns":[');
 
 // The bundle's own fields from `text` (`whole`: all of it, then a bundle in lines must also end
 // as the layout does; a copy cut off on its way does not). Throws where it is not JSON.
 function bundleHead(text, whole) {
   const end = text.indexOf('\n');
   const first = end < 0 ? text : text.slice(0, end);
-  if (!first.endsWith(OFFERS_START)) return JSON.parse(text);
+  if (!inLines(first)) return JSON.parse(text);
   if (whole && !text.trimEnd().endsWith('\n]}')) throw new SyntaxError('bundle cut off');
   return JSON.parse(`${first}]}`);
 }
@@ -35,7 +36,8 @@ async function bundleText(response) {
   if (!response.ok) return null;
   const text = await response.clone().text();
   try {
-    return bundleHead(text, true).format_version === FORMAT_VERSION ? text : null;
+    const version = bundleHead(text, true).format_version;
+    return Number.isInteger(version) && version >= 1 && version <= FORMAT_VERSION ? text : null;
   } catch {
     return null;
   }
@@ -47,15 +49,15 @@ async function headText(response) {
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let text = '';
-  let inLines = true;
+  let lines = true;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) return text + decoder.decode();
     text += decoder.decode(value, { stream: true });
-    const end = inLines ? text.indexOf('\n') : -1;
+    const end = lines ? text.indexOf('\n') : -1;
     if (end >= 0) {
-      if (!text.slice(0, end).endsWith(OFFERS_START)) {
-        inLines = false;
+      if (!inLines(text.slice(0, end))) {
+        lines = false;
         continue;
       }
       await reader.cancel();

@@ -619,9 +619,9 @@ fn validate_finds_every_planted_fault() {
 fn validate_accepts_the_default_bundle_and_refuses_unknown_versions() {
     let ok = offers(&["validate", "public/offers.json", "--today", "2026-11-23"]);
     assert!(ok.status.success(), "{}", stderr(&ok));
-    let v2 = offers(&["validate", s(&fixture("unknown-version.json"))]);
-    assert_eq!(v2.status.code(), Some(1));
-    assert!(stderr(&v2).contains("version de format 2 inconnue"));
+    let v3 = offers(&["validate", s(&fixture("unknown-version.json"))]);
+    assert_eq!(v3.status.code(), Some(1));
+    assert!(stderr(&v3).contains("version de format 3 inconnue"));
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! Knows nothing of the browser or the file system: it turns bundle text into typed offers
 //! ([`parse_bundle`]), says what is wrong with them ([`validate`]) and formats what the views show.
 
+pub mod columns;
 pub mod date;
 pub mod document;
 pub mod fold;

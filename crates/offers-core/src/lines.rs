@@ -7,28 +7,60 @@
 //! line break inside a string, so a line is never part of two offers. [`BundleReader`] reads that
 //! layout one offer at a time, each with the checks of [`parse_bundle`]; any other layout (a
 //! bundle written by hand, or indented) is read whole, at the end, by [`parse_bundle`] itself.
+//!
+//! A bundle of [`COLUMNS_FROM`] offers or more is written with its offers in columns (format 2,
+//! [`crate::columns`]): the first line ends with `"offer_columns":[`, then one column per line
+//! (a block's first starts with `{`, its last ends with `}`), then `]}`. A block's offers are
+//! read one at a time, as rows are, once its last column has arrived.
 
+use crate::columns::{write_blocks, Block};
 use crate::parse::{parse_raw, read_offer, Sorter};
-use crate::{parse_bundle, Bundle, LoadedBundle, ParseError};
+use crate::{parse_bundle, Bundle, LoadedBundle, ParseError, COLUMNS_FORMAT_VERSION};
 
-/// How the first line of a bundle in lines ends.
-const OFFERS_START: &[u8] = b"\"offers\":[";
+/// How the first line of a bundle in lines ends: offers one per line (format 1)…
+const OFFERS_START: &str = "\"offers\":[";
+/// … or in columns (format 2).
+const COLUMNS_START: &str = "\"offer_columns\":[";
+
+/// From how many offers [`to_lines`] writes them in columns (format 2): below, the saving is a
+/// few kilobytes, and a small bundle stays in format 1 for whoever else reads it.
+pub const COLUMNS_FROM: usize = 1000;
 
 /// `bundle` as JSON in lines: see the module's documentation.
 pub fn to_lines(bundle: &Bundle) -> String {
-    let head = bundle.with_offers(Vec::new());
+    let columns = bundle.offers.len() >= COLUMNS_FROM;
+    let mut head = bundle.with_offers(Vec::new());
+    if columns {
+        head.format_version = COLUMNS_FORMAT_VERSION;
+    }
     let mut out = serde_json::to_string(&head).expect("a bundle serializes");
     // `…"offers":[]}`: the offers are the last field (the struct's order).
     out.truncate(out.len() - 2);
-    out.push('\n');
-    for (i, offer) in bundle.offers.iter().enumerate() {
-        if i > 0 {
-            out.push_str(",\n");
+    if columns {
+        out.truncate(out.len() - OFFERS_START.len());
+        out.push_str(COLUMNS_START);
+        out.push('\n');
+        write_blocks(&mut out, &bundle.offers);
+    } else {
+        out.push('\n');
+        for (i, offer) in bundle.offers.iter().enumerate() {
+            if i > 0 {
+                out.push_str(",\n");
+            }
+            out.push_str(&serde_json::to_string(offer).expect("an offer serializes"));
         }
-        out.push_str(&serde_json::to_string(offer).expect("an offer serializes"));
     }
     out.push_str("\n]}");
     out
+}
+
+/// Format 2's blocks as they are read.
+#[derive(Default)]
+struct Blocks {
+    /// The columns of the block whose last column has not come yet.
+    open: Option<Block>,
+    /// The last block closed, and its next offer to read.
+    closed: Option<(Block, usize)>,
 }
 
 // One per reader, for the whole read: boxing the large variant would save nothing.
@@ -36,8 +68,12 @@ pub fn to_lines(bundle: &Bundle) -> String {
 enum State {
     /// The first line has not come yet.
     Head,
-    /// In lines: the offers come one per line.
-    Offers { sorter: Sorter, ended: bool },
+    /// In lines: the offers come one per line, or (`blocks`) in columns.
+    Offers {
+        sorter: Sorter,
+        ended: bool,
+        blocks: Option<Blocks>,
+    },
     /// Another layout: read whole at the end.
     Whole,
 }
@@ -95,6 +131,9 @@ impl BundleReader {
     /// the first line is a bundle in lines that cannot be read (its version, its shape).
     pub fn read(&mut self, mut go_on: impl FnMut() -> bool) -> Result<(), ParseError> {
         while go_on() {
+            if self.next_in_block() {
+                continue;
+            }
             let from = self.searched.max(self.at);
             let Some(end) = self.bytes[from..].iter().position(|&b| b == b'\n') else {
                 self.searched = self.bytes.len();
@@ -110,35 +149,68 @@ impl BundleReader {
         Ok(())
     }
 
+    /// Reads the next offer of the block last closed, if it has one left.
+    fn next_in_block(&mut self) -> bool {
+        let State::Offers {
+            sorter,
+            blocks:
+                Some(Blocks {
+                    closed: Some((block, next)),
+                    ..
+                }),
+            ..
+        } = &mut self.state
+        else {
+            return false;
+        };
+        if *next < block.len() {
+            sorter.push(read_offer(&block.offer_json(*next)));
+            *next += 1;
+            return true;
+        }
+        false
+    }
+
     fn line(&mut self, start: usize, end: usize) -> Result<(), ParseError> {
         let line = trim(&self.bytes[start..end]);
         match &mut self.state {
             State::Head => {
-                self.state = match line.strip_suffix(OFFERS_START) {
-                    Some(_) => {
-                        let mut head = String::from_utf8_lossy(line).into_owned();
-                        head.push_str("]}");
-                        let (sorter, _) = parse_raw(&head)?;
-                        State::Offers {
-                            sorter,
-                            ended: false,
-                        }
+                let columns = line.ends_with(COLUMNS_START.as_bytes());
+                self.state = if columns || line.ends_with(OFFERS_START.as_bytes()) {
+                    let mut head = String::from_utf8_lossy(line).into_owned();
+                    head.push_str("]}");
+                    let (sorter, _) = parse_raw(&head)?;
+                    State::Offers {
+                        sorter,
+                        ended: false,
+                        blocks: columns.then(Blocks::default),
                     }
-                    None => State::Whole,
+                } else {
+                    State::Whole
                 };
             }
-            State::Offers { sorter, ended } => {
+            State::Offers {
+                sorter,
+                ended,
+                blocks,
+            } => {
                 if line == b"]}" {
+                    if blocks.as_ref().is_some_and(|b| b.open.is_some()) {
+                        return Err(ParseError::NotJson("bloc de colonnes inachevé".into()));
+                    }
                     *ended = true;
                 } else if !line.is_empty() {
                     if *ended {
                         return Err(ParseError::NotJson("texte après la fin du lot".into()));
                     }
                     let line = line.strip_suffix(b",").unwrap_or(line);
-                    sorter.push(match std::str::from_utf8(line) {
-                        Ok(json) => read_offer(json),
-                        Err(e) => Err((None, format!("texte illisible (UTF-8) : {e}"))),
-                    });
+                    match blocks {
+                        Some(blocks) => column(blocks, line)?,
+                        None => sorter.push(match std::str::from_utf8(line) {
+                            Ok(json) => read_offer(json),
+                            Err(e) => Err((None, format!("texte illisible (UTF-8) : {e}"))),
+                        }),
+                    }
                 }
             }
             State::Whole => {}
@@ -155,11 +227,13 @@ impl BundleReader {
             let (start, end) = (self.at, self.bytes.len());
             self.at = end;
             self.line(start, end)?;
+            while self.next_in_block() {}
         }
         match self.state {
             State::Offers {
                 sorter,
                 ended: true,
+                ..
             } => Ok(sorter.finish()),
             State::Offers { .. } => Err(ParseError::NotJson(
                 "fin du fichier inattendue (« ]} » manque)".into(),
@@ -167,6 +241,33 @@ impl BundleReader {
             State::Head | State::Whole => parse_bundle(&String::from_utf8_lossy(&self.bytes)),
         }
     }
+}
+
+/// One line of format 2's blocks: a column, which may open a block (`{` before it) or close it
+/// (`}` after it). A column that cannot be read stops the reading: which offers it would have
+/// broken is not known.
+fn column(blocks: &mut Blocks, mut line: &[u8]) -> Result<(), ParseError> {
+    let broken = |what: &str| ParseError::NotJson(format!("colonnes : {what}"));
+    if let Some(rest) = line.strip_prefix(b"{") {
+        if blocks.open.is_some() {
+            return Err(broken("bloc ouvert dans un autre"));
+        }
+        blocks.open = Some(Block::default());
+        line = rest;
+    }
+    let Some(open) = &mut blocks.open else {
+        return Err(broken("colonne hors d'un bloc"));
+    };
+    let close = line.strip_suffix(b"}");
+    if let Some(rest) = close {
+        line = rest;
+    }
+    let text = std::str::from_utf8(line).map_err(|_| broken("texte illisible (UTF-8)"))?;
+    open.add(text.to_owned()).map_err(broken)?;
+    if close.is_some() {
+        blocks.closed = blocks.open.take().map(|block| (block, 0));
+    }
+    Ok(())
 }
 
 fn trim(line: &[u8]) -> &[u8] {

@@ -1,18 +1,25 @@
-//! Bundle format v1: the serde types are the definition (see `docs/bundle-format.md`, and
-//! `public/offers.schema.json`, generated from these types).
+//! The bundle: the serde types are the definition of format 1 (see `docs/bundle-format.md`, and
+//! `public/offers.schema.json`, generated from these types); format 2 is the same with its
+//! offers in columns (`crate::columns`).
 
 use serde::{Deserialize, Serialize};
 
 use crate::{Date, Document};
 
-/// The only bundle format this code reads and writes.
+/// The bundle format of these types: one JSON object per offer.
 pub const FORMAT_VERSION: u64 = 1;
+
+/// The same bundle with its offers in columns (`crate::columns`), which `lines::to_lines` writes
+/// for a large bundle; also the newest format this code reads.
+pub const COLUMNS_FORMAT_VERSION: u64 = 2;
 
 /// A whole bundle: the page around the offers, the families in display order, and the offers.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Bundle {
-    /// Always 1 for this format. A reader refuses a version it does not know.
+    /// 1: one object per offer in `offers`. 2: the same offers in columns, in `offer_columns`
+    /// (what `offers build` writes for a large bundle). A reader refuses a version it does not
+    /// know.
     pub format_version: u64,
     /// When the bundle was generated (RFC 3339 timestamp, e.g. `2023-05-02T10:00:00Z`).
     pub generated_at: String,

@@ -5,8 +5,9 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use thiserror::Error;
 
+use crate::columns::Block;
 use crate::validate::{is_valid_id, offer_problems, page_problems, Problem};
-use crate::{Bundle, Family, Offer, Page, FORMAT_VERSION};
+use crate::{Bundle, Family, Offer, Page, COLUMNS_FORMAT_VERSION, FORMAT_VERSION};
 
 /// Why a whole bundle could not be read. Messages are for developers' logs and the CLI; the app
 /// shows its own text for each kind, in the interface's language.
@@ -14,7 +15,7 @@ use crate::{Bundle, Family, Offer, Page, FORMAT_VERSION};
 pub enum ParseError {
     #[error("le fichier n'est pas du JSON valide : {0}")]
     NotJson(String),
-    #[error("version de format {0} inconnue (version lue : {FORMAT_VERSION})")]
+    #[error("version de format {0} inconnue (versions lues : {FORMAT_VERSION} et {COLUMNS_FORMAT_VERSION})")]
     UnsupportedVersion(u64),
     #[error("ce n'est pas un lot d'offres : {0}")]
     NotABundle(String),
@@ -56,7 +57,17 @@ struct RawBundle<'a> {
     #[serde(default)]
     text_files: Vec<String>,
     #[serde(borrow)]
-    offers: Vec<&'a RawValue>,
+    offers: Option<Vec<&'a RawValue>>,
+    /// Format 2's offers (`crate::columns`), a block each.
+    #[serde(borrow)]
+    offer_columns: Option<Vec<&'a RawValue>>,
+}
+
+/// A bundle's offers, not read yet: one JSON object each (format 1), or blocks of columns
+/// (format 2).
+pub(crate) enum RawOffers<'a> {
+    Rows(Vec<&'a RawValue>),
+    Columns(Vec<&'a RawValue>),
 }
 
 #[derive(Deserialize)]
@@ -80,32 +91,68 @@ fn classify(err: serde_json::Error) -> ParseError {
 /// offer with an id already seen is skipped too.
 pub fn parse_bundle(text: &str) -> Result<LoadedBundle, ParseError> {
     let (mut sorter, offers) = parse_raw(text)?;
-    for value in offers {
-        sorter.push(read_offer(value.get()));
+    match offers {
+        RawOffers::Rows(rows) => {
+            for value in rows {
+                sorter.push(read_offer(value.get()));
+            }
+        }
+        RawOffers::Columns(blocks) => {
+            for raw in blocks {
+                let members = raw
+                    .get()
+                    .strip_prefix('{')
+                    .and_then(|m| m.strip_suffix('}'));
+                let mut block = Block::default();
+                block
+                    .add(members.unwrap_or("!").to_owned())
+                    .map_err(|e| ParseError::NotABundle(format!("offer_columns : {e}")))?;
+                for i in 0..block.len() {
+                    sorter.push(read_offer(&block.offer_json(i)));
+                }
+            }
+        }
     }
     Ok(sorter.finish())
 }
 
 /// The bundle in `text` with its offers left raw: what is checked before any offer is read.
-pub(crate) fn parse_raw(text: &str) -> Result<(Sorter, Vec<&RawValue>), ParseError> {
+pub(crate) fn parse_raw(text: &str) -> Result<(Sorter, RawOffers<'_>), ParseError> {
     // serde reads a struct from a JSON array too: a bundle must be an object.
     if !text.trim_start().starts_with('{') {
         serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(classify)?;
         return Err(ParseError::NotABundle("un objet JSON est attendu".into()));
     }
     let probe: VersionProbe = serde_json::from_str(text).map_err(classify)?;
-    match probe.format_version {
-        Some(FORMAT_VERSION) => {}
+    let version = match probe.format_version {
+        Some(v @ (FORMAT_VERSION | COLUMNS_FORMAT_VERSION)) => v,
         Some(other) => return Err(ParseError::UnsupportedVersion(other)),
         None => {
             return Err(ParseError::NotABundle(
                 "champ « format_version » absent".into(),
             ))
         }
-    }
+    };
     let raw: RawBundle = serde_json::from_str(text).map_err(classify)?;
+    let offers =
+        match (version, raw.offers, raw.offer_columns) {
+            (FORMAT_VERSION, Some(rows), _) => RawOffers::Rows(rows),
+            (FORMAT_VERSION, None, _) => {
+                return Err(ParseError::NotABundle("champ « offers » absent".into()))
+            }
+            (_, None, Some(blocks)) => RawOffers::Columns(blocks),
+            (_, Some(_), _) => return Err(ParseError::NotABundle(
+                "format 2 : les offres sont en colonnes (« offer_columns »), pas dans « offers »"
+                    .into(),
+            )),
+            (_, None, None) => {
+                return Err(ParseError::NotABundle(
+                    "champ « offer_columns » absent".into(),
+                ))
+            }
+        };
     let sorter = Sorter::new(raw.generated_at, raw.page, raw.families, raw.text_files);
-    Ok((sorter, raw.offers))
+    Ok((sorter, offers))
 }
 
 /// One offer's JSON read: the offer, or its id (when one could be read) and why it could not be.

@@ -186,7 +186,7 @@ fn shape_errors_skip_only_their_offer() {
 fn whole_bundle_errors_are_typed() {
     assert!(matches!(
         parse_bundle(&read("tests/fixtures/unknown-version.json")),
-        Err(ParseError::UnsupportedVersion(2))
+        Err(ParseError::UnsupportedVersion(3))
     ));
     assert!(matches!(
         parse_bundle(&read("tests/fixtures/not-json.html")),

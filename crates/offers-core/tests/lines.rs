@@ -4,7 +4,8 @@
 mod common;
 use common::{committed, default_bundle};
 
-use offers_core::lines::{to_lines, BundleReader};
+use offers_core::columns::BLOCK;
+use offers_core::lines::{to_lines, BundleReader, COLUMNS_FROM};
 use offers_core::{parse_bundle, Bundle, LoadedBundle, ParseError};
 
 /// `text` given to a reader `chunk` bytes at a time, `lines` lines read after each chunk.
@@ -96,10 +97,10 @@ fn broken_files_fail_as_the_whole_fails() {
     while !text.is_char_boundary(half) {
         half -= 1;
     }
-    let newer = text.replacen("\"format_version\":1", "\"format_version\":2", 1);
+    let newer = text.replacen("\"format_version\":1", "\"format_version\":3", 1);
     assert_eq!(
         read_in_chunks(&newer, 512, 1).unwrap_err(),
-        ParseError::UnsupportedVersion(2)
+        ParseError::UnsupportedVersion(3)
     );
     for broken in [
         "<!doctype html><title>Wi-Fi</title>",
@@ -111,6 +112,103 @@ fn broken_files_fail_as_the_whole_fails() {
     ] {
         let whole = parse_bundle(broken);
         let sliced = read_in_chunks(broken, 256, 1);
+        assert!(sliced.is_err(), "{broken:.60}");
+        assert_eq!(
+            std::mem::discriminant(&sliced.unwrap_err()),
+            std::mem::discriminant(&whole.unwrap_err()),
+            "{broken:.60}"
+        );
+    }
+}
+
+/// The default bundle's offers again and again (new ids), `n` of them: a bundle large enough to
+/// be written in columns.
+fn large_bundle(n: usize) -> Bundle {
+    let bundle = default_bundle();
+    let offers = (0..n)
+        .map(|i| {
+            let mut offer = bundle.offers[i % bundle.offers.len()].clone();
+            offer.id = format!("{}-{i}", offer.id);
+            offer
+        })
+        .collect();
+    bundle.with_offers(offers)
+}
+
+#[test]
+fn a_large_bundle_is_written_in_columns_and_reads_as_its_offers_do() {
+    let mut bundle = large_bundle(BLOCK * 2 + 7);
+    // What could end a value early, inside strings.
+    bundle.offers[BLOCK + 5].title = r#"Dév "full-stack", [H/F] {x} \ ] } , fin\"#.into();
+    bundle.offers[BLOCK + 5].tags = vec!["]".into(), "\",".into()];
+    let text = to_lines(&bundle);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("{\"format_version\":2,"));
+    assert!(lines[0].ends_with("\"offer_columns\":["));
+    assert!(lines[1].starts_with("{\"apply\":["), "{:.40}", lines[1]);
+    assert_eq!(*lines.last().unwrap(), "]}");
+    // Three blocks, one column per line.
+    assert_eq!(lines.iter().filter(|l| l.starts_with('{')).count(), 4);
+    let whole = parse_bundle(&text).unwrap();
+    assert!(whole.skipped.is_empty() && whole.problems.is_empty());
+    assert_eq!(whole.bundle.offers, bundle.offers);
+    for (chunk, lines) in [(1000, 1), (4096, 50), (text.len(), usize::MAX)] {
+        assert_eq!(
+            read_in_chunks(&text, chunk, lines).unwrap(),
+            whole,
+            "{chunk}"
+        );
+    }
+    // Below COLUMNS_FROM, one offer per line (format 1).
+    let small = to_lines(&large_bundle(COLUMNS_FROM - 1));
+    assert!(small.starts_with("{\"format_version\":1,"));
+}
+
+#[test]
+fn a_broken_offer_in_columns_is_skipped_alone() {
+    let text = to_lines(&large_bundle(BLOCK + 10));
+    // The second block's titles: its 4th is a number.
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    let titles = lines
+        .iter()
+        .rposition(|l| l.starts_with("\"title\":[\""))
+        .unwrap();
+    let mut values: Vec<serde_json::Value> =
+        serde_json::from_str(&lines[titles]["\"title\":".len()..lines[titles].len() - 1]).unwrap();
+    values[3] = 42.into();
+    lines[titles] = format!("\"title\":{},", serde_json::to_string(&values).unwrap());
+    let text = lines.join("\n");
+    let whole = parse_bundle(&text).unwrap();
+    assert_eq!(whole.bundle.offers.len(), BLOCK + 9);
+    assert_eq!(whole.skipped.len(), 1);
+    assert_eq!(whole.skipped[0].index, BLOCK + 3);
+    assert!(whole.skipped[0]
+        .id
+        .as_deref()
+        .unwrap()
+        .ends_with(&format!("-{}", BLOCK + 3)));
+    assert_eq!(read_in_chunks(&text, 777, 3).unwrap(), whole);
+}
+
+#[test]
+fn broken_columns_fail_as_the_whole_fails() {
+    let text = to_lines(&large_bundle(BLOCK + 10));
+    let lines: Vec<&str> = text.lines().collect();
+    let without = |skip: &dyn Fn(&str) -> bool| {
+        lines
+            .iter()
+            .copied()
+            .filter(|l| !skip(l))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    // Cut off: the last block's end is missing.
+    let cut = without(&|l: &str| l == "]}" || l.ends_with("]}") && !l.starts_with('{'));
+    let broken_column = text.replacen("\"id\":[\"", "\"id\":[\"\"", 1);
+    let rows_in_v2 = text.replacen("\"offer_columns\":[", "\"offers\":[", 1);
+    for broken in [&cut, &broken_column, &rows_in_v2, &text[..text.len() - 3]] {
+        let whole = parse_bundle(broken);
+        let sliced = read_in_chunks(broken, 4096, 2);
         assert!(sliced.is_err(), "{broken:.60}");
         assert_eq!(
             std::mem::discriminant(&sliced.unwrap_err()),

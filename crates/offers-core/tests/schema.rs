@@ -22,14 +22,18 @@ fn schema_describes_the_bundle_fields() {
     let schema: serde_json::Value =
         serde_json::from_str(&offers_core::schema::bundle_schema_json()).unwrap();
     let required = schema["required"].as_array().unwrap();
-    for field in [
-        "format_version",
-        "generated_at",
-        "page",
-        "families",
-        "offers",
-    ] {
+    for field in ["format_version", "generated_at", "page", "families"] {
         assert!(required.iter().any(|r| r == field), "{field} not required");
+    }
+    // The offers: in `offers` (format 1) or in `offer_columns` (format 2), not both.
+    let formats = schema["oneOf"].as_array().unwrap();
+    for (format, field) in [(1, "offers"), (2, "offer_columns")] {
+        let of = formats
+            .iter()
+            .find(|f| f["properties"]["format_version"]["const"] == format)
+            .unwrap();
+        assert_eq!(of["required"], serde_json::json!([field]));
+        assert!(schema["properties"].get(field).is_some());
     }
     let offer = &schema["$defs"]["Offer"]["properties"];
     for field in [

@@ -252,7 +252,8 @@ pub fn run(options: &Options) -> Result<Outcome, CliError> {
     );
     // Offline: the service worker, with this site's files and their version.
     let (list, version) = precache(&files);
-    let format = offers_core::FORMAT_VERSION.to_string();
+    // The newest format the app reads: the worker keeps bundles of any format up to it.
+    let format = offers_core::COLUMNS_FORMAT_VERSION.to_string();
     let sw = scripts::fill(
         "sw.js",
         scripts::SERVICE_WORKER,
