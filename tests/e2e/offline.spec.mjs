@@ -197,8 +197,8 @@ test('only a real bundle of this format replaces the cached one: not a captive p
   await page.reload();
   await board.loaded();
   await expect(board.cards).toHaveCount(open.length);
-  await expect(board.card('Titre du format 2')).toHaveCount(0);
-  expect(await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('offres-data')))).toEqual(['offres-data-v1']);
+  await expect(board.card('Titre du format 3')).toHaveCount(0);
+  expect(await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('offres-data')))).toEqual(['offres-data-v2']);
   await context.setOffline(false);
   s.close();
 });
@@ -221,7 +221,7 @@ test('each bundle address in the worker\'s scope has its own cached copy', async
   const all = defaultBundle().offers.length;
   expect(counts).toEqual([1, all, 1, all]);
   const keys = await page.evaluate(async () => {
-    const cache = await caches.open('offres-data-v1');
+    const cache = await caches.open('offres-data-v2');
     return (await cache.keys()).map((r) => new URL(r.url).pathname).sort();
   });
   expect(keys).toEqual(['/autre/offers.json', '/offers.json']);

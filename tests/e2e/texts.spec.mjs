@@ -100,7 +100,7 @@ test.describe('offline', () => {
     // The worker keeps the text files in the background, one at a time.
     const files = s.bundle.text_files.length;
     await expect.poll(() => page.evaluate(async () => {
-      const cache = await caches.open('offres-data-v1');
+      const cache = await caches.open('offres-data-v2');
       return (await cache.keys()).filter((r) => r.url.includes('/textes/')).length;
     }), { timeout: 20_000 }).toBe(files);
     expect(new Set(s.texts()).size).toBe(files);
