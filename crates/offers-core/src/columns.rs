@@ -22,35 +22,62 @@ pub const BLOCK: usize = 2000;
 /// `offers` as blocks of columns, one column per line: `{"id":[…],` / `"title":[…],` … `"url":[…]}`,
 /// blocks separated by `,` (the lines between `"offer_columns":[` and `]}`).
 pub(crate) fn write_blocks(out: &mut String, offers: &[Offer]) {
+    // Each offer written as JSON once, its members cut out of the text: through
+    // `serde_json::Value` maps, 10 000 offers took 100 ms more to build.
+    let mut json = Vec::new();
     for (b, block) in offers.chunks(BLOCK).enumerate() {
         if b > 0 {
             out.push_str(",\n");
         }
-        let mut columns: BTreeMap<String, Vec<serde_json::Value>> = BTreeMap::new();
+        // By quoted name: the values written so far, and how many.
+        let mut columns: BTreeMap<String, (String, usize)> = BTreeMap::new();
+        let pad = |values: &mut String, count: &mut usize, to: usize| {
+            while *count < to {
+                values.push_str(if *count > 0 { ",null" } else { "null" });
+                *count += 1;
+            }
+        };
         for (i, offer) in block.iter().enumerate() {
-            let serde_json::Value::Object(fields) =
-                serde_json::to_value(offer).expect("an offer serializes")
-            else {
-                unreachable!("an offer serializes as an object")
-            };
-            for (key, value) in fields {
-                let column = columns.entry(key).or_default();
-                column.resize(i, serde_json::Value::Null);
-                column.push(value);
+            json.clear();
+            serde_json::to_writer(&mut json, offer).expect("an offer serializes");
+            let text = std::str::from_utf8(&json).expect("serde_json writes UTF-8");
+            for (name, value) in members(text) {
+                let (values, count) = columns.entry(name.to_owned()).or_default();
+                pad(values, count, i);
+                if *count > 0 {
+                    values.push(',');
+                }
+                values.push_str(value);
+                *count += 1;
             }
         }
         out.push('{');
-        for (c, (key, mut values)) in columns.into_iter().enumerate() {
+        for (c, (name, (mut values, mut count))) in columns.into_iter().enumerate() {
             if c > 0 {
                 out.push_str(",\n");
             }
-            values.resize(block.len(), serde_json::Value::Null);
-            out.push_str(&serde_json::to_string(&key).expect("a name serializes"));
-            out.push(':');
-            out.push_str(&serde_json::to_string(&values).expect("values serialize"));
+            pad(&mut values, &mut count, block.len());
+            out.push_str(&name);
+            out.push_str(":[");
+            out.push_str(&values);
+            out.push(']');
         }
         out.push('}');
     }
+}
+
+/// The members of a JSON object that serde_json wrote (no spaces): quoted name, value.
+fn members(json: &str) -> Vec<(&str, &str)> {
+    let bytes = json.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 1;
+    while at < bytes.len() && bytes[at] != b'}' {
+        let name_end = string_end(bytes, at).expect("serde_json writes names");
+        let end = value_end(bytes, name_end + 1, b'}').expect("serde_json writes values");
+        found.push((&json[at..name_end], &json[name_end + 1..end]));
+        at = end + usize::from(bytes[end] == b',');
+    }
+    found
 }
 
 /// One block as read: the texts of its columns (a line each, in lines), and where each column's
@@ -92,7 +119,7 @@ impl Block {
                 at += 1;
             } else {
                 loop {
-                    let end = value_end(bytes, at)?;
+                    let end = value_end(bytes, at, b']')?;
                     values.push(at..trim_end(bytes, at, end));
                     let next = bytes[end];
                     at = skip_space(bytes, end + 1);
@@ -183,9 +210,9 @@ fn string_end(bytes: &[u8], at: usize) -> Result<usize, &'static str> {
     Err("texte non terminé")
 }
 
-/// Where the value that starts at `at` ends: the `,` or `]` after it, outside any string or
+/// Where the value that starts at `at` ends: the `,` or `close` after it, outside any string or
 /// nested list or object.
-fn value_end(bytes: &[u8], at: usize) -> Result<usize, &'static str> {
+fn value_end(bytes: &[u8], at: usize, close: u8) -> Result<usize, &'static str> {
     let mut depth = 0usize;
     let mut i = at;
     while i < bytes.len() {
@@ -196,17 +223,17 @@ fn value_end(bytes: &[u8], at: usize) -> Result<usize, &'static str> {
             }
             b'[' | b'{' => depth += 1,
             b']' | b'}' if depth > 0 => depth -= 1,
-            b',' | b']' if depth == 0 => {
+            b if depth == 0 && (b == b',' || b == close) => {
                 return if i == at {
                     Err("valeur attendue")
                 } else {
                     Ok(i)
                 };
             }
-            b'}' => return Err("« } » inattendu"),
+            b']' | b'}' => return Err("« ] » ou « } » inattendu"),
             _ => {}
         }
         i += 1;
     }
-    Err("liste de valeurs non terminée")
+    Err("valeur non terminée")
 }
