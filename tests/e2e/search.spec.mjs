@@ -103,6 +103,9 @@ test('the URL is the state: shared links, reload, back and forward, junk ignored
   expect(errors).toEqual([]);
 });
 
+/** Cards shown at first, and added by each "Afficher plus" (src/components/result_list.rs). */
+const PAGE = 24;
+
 /** The board serving 120 synthetic offers (`offers synth`, one file), on 2026-11-23. */
 async function withSynthBundle(page) {
   const synth = execFileSync('cargo', ['run', '-q', '-p', 'offers-cli', '--', 'synth', '120', '--seed', '3', '--today', '2026-11-23'],
@@ -113,18 +116,20 @@ async function withSynthBundle(page) {
   return { board, synth };
 }
 
-test('a large bundle renders 50 cards, then 50 more at a time', async ({ page }) => {
+test(`a large bundle renders ${PAGE} cards, then ${PAGE} more at a time`, async ({ page }) => {
   test.setTimeout(120_000); // the synthetic bundle comes from the CLI
   const { board, synth } = await withSynthBundle(page);
   await board.goto('?tri=recent');
   await board.loaded();
   const total = JSON.parse(synth).offers.filter((o) => o.status === 'open').length;
   await expect(board.count).toHaveText(`${total} offres`);
-  await expect(board.cards).toHaveCount(50);
-  await page.getByRole('button', { name: `Afficher 50 offres de plus (${total - 50} restantes)` }).click();
-  await expect(board.cards).toHaveCount(100);
-  await page.getByRole('button', { name: /Afficher .* de plus|Afficher la dernière offre/ }).click();
-  await expect(board.cards).toHaveCount(total);
+  await expect(board.cards).toHaveCount(PAGE);
+  await page.getByRole('button', { name: `Afficher ${PAGE} offres de plus (${total - PAGE} restantes)` }).click();
+  await expect(board.cards).toHaveCount(2 * PAGE);
+  for (let shown = 2 * PAGE; shown < total; shown += PAGE) {
+    await page.getByRole('button', { name: /Afficher .* de plus|Afficher la dernière offre/ }).click();
+    await expect(board.cards).toHaveCount(Math.min(total, shown + PAGE));
+  }
   await expect(page.getByRole('button', { name: /^Afficher/ })).toHaveCount(0);
 });
 
@@ -140,19 +145,19 @@ test('the list keeps the cards it shows: typing and "Afficher plus" add and remo
     await board.goto(sort);
     await board.loaded();
     await mark();
-    // "Afficher plus": the first 50 stay the same elements, 50 new ones join them (after them
-    // newest first; in their families otherwise).
-    await page.getByRole('button', { name: /^Afficher 50 offres de plus/ }).click();
-    await expect(board.cards).toHaveCount(100);
+    // "Afficher plus": the first PAGE stay the same elements, PAGE new ones join them (after
+    // them newest first; in their families otherwise).
+    await page.getByRole('button', { name: new RegExp(`^Afficher ${PAGE} offres de plus`) }).click();
+    await expect(board.cards).toHaveCount(2 * PAGE);
     const seen = (await cards()).map(([, s]) => s);
-    expect(seen.filter(Boolean)).toHaveLength(50);
-    if (sort) expect(seen).toEqual([...Array(50).fill(true), ...Array(50).fill(false)]);
+    expect(seen.filter(Boolean)).toHaveLength(PAGE);
+    if (sort) expect(seen).toEqual([...Array(PAGE).fill(true), ...Array(PAGE).fill(false)]);
     await mark();
     const before = new Set((await cards()).map(([id]) => id));
     // A word: the cards still shown are the same elements; the others are new.
     await board.search.fill('data');
     await expect(board.count).toHaveText(/^\d+ offres$/);
-    await expect.poll(async () => (await cards()).length).toBeLessThan(50);
+    await expect.poll(async () => (await cards()).length).toBeLessThan(2 * PAGE);
     const after = await cards();
     expect(after.filter(([id]) => before.has(id)).length).toBeGreaterThan(0);
     for (const [id, seen] of after) expect(seen, id).toBe(before.has(id));
@@ -160,7 +165,7 @@ test('the list keeps the cards it shows: typing and "Afficher plus" add and remo
     await mark();
     const kept = new Set(after.map(([id]) => id));
     await board.search.fill('');
-    await expect(board.cards).toHaveCount(100);
+    await expect(board.cards).toHaveCount(2 * PAGE);
     const all = await cards();
     for (const [id, seen] of all) expect(seen, id).toBe(kept.has(id));
   }
