@@ -190,7 +190,7 @@ fn expect(bytes: &[u8], at: usize, byte: u8) -> Result<usize, &'static str> {
     let at = skip_space(bytes, at);
     match bytes.get(at) {
         Some(&b) if b == byte => Ok(skip_space(bytes, at + 1)),
-        _ => Err("une colonne s'écrit \"nom\":[valeur,…], séparée de la suivante par une virgule"),
+        _ => Err("colonne mal formée"),
     }
 }
 

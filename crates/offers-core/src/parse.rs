@@ -134,23 +134,17 @@ pub(crate) fn parse_raw(text: &str) -> Result<(Sorter, RawOffers<'_>), ParseErro
         }
     };
     let raw: RawBundle = serde_json::from_str(text).map_err(classify)?;
-    let offers =
-        match (version, raw.offers, raw.offer_columns) {
-            (FORMAT_VERSION, Some(rows), _) => RawOffers::Rows(rows),
-            (FORMAT_VERSION, None, _) => {
-                return Err(ParseError::NotABundle("champ « offers » absent".into()))
-            }
-            (_, None, Some(blocks)) => RawOffers::Columns(blocks),
-            (_, Some(_), _) => return Err(ParseError::NotABundle(
-                "format 2 : les offres sont en colonnes (« offer_columns »), pas dans « offers »"
-                    .into(),
-            )),
-            (_, None, None) => {
-                return Err(ParseError::NotABundle(
-                    "champ « offer_columns » absent".into(),
-                ))
-            }
-        };
+    // Format 1 has its offers in `offers`; format 2 in `offer_columns`, and no `offers`.
+    let offers = match (version, raw.offers, raw.offer_columns) {
+        (FORMAT_VERSION, Some(rows), _) => RawOffers::Rows(rows),
+        (COLUMNS_FORMAT_VERSION, None, Some(blocks)) => RawOffers::Columns(blocks),
+        _ => {
+            let field = ["offers", "offer_columns"][usize::from(version == COLUMNS_FORMAT_VERSION)];
+            return Err(ParseError::NotABundle(format!(
+                "format {version} : les offres vont dans « {field} », seul"
+            )));
+        }
+    };
     let sorter = Sorter::new(raw.generated_at, raw.page, raw.families, raw.text_files);
     Ok((sorter, offers))
 }
