@@ -18,9 +18,30 @@ fn month_number(word: &str) -> Option<u8> {
 
 /// A full date, or `None`. Sentinels such as `31/12/9999` or years past 2090 count as no date.
 pub fn parse_date(text: &str) -> Option<Date> {
+    read_date(text).filter(|date| date.year() < 2090)
+}
+
+/// Whether `text` is a date that stands for "none": the job boards' "no end date", `31/12/9999`,
+/// or any year from 2090.
+pub fn is_sentinel(text: &str) -> bool {
+    read_date(text).is_some_and(|date| date.year() >= 2090)
+}
+
+/// A source's date as an offer file writes it: `YYYY-MM-DD` when it reads as a date, nothing for
+/// a sentinel ([`is_sentinel`]), the text itself otherwise (`offers build` then reports it, with
+/// its file and line).
+pub fn content_date(text: &str) -> Option<String> {
+    match read_date(text) {
+        Some(date) if date.year() >= 2090 => None,
+        Some(date) => Some(date.to_string()),
+        None => Some(text.trim().to_string()),
+    }
+}
+
+fn read_date(text: &str) -> Option<Date> {
     let t = text.trim();
     // `get`: a character cut at byte 10 ("2021-06-0é") is no date, not an abort.
-    let date = if t.len() >= 10 && t.as_bytes()[4] == b'-' {
+    if t.len() >= 10 && t.as_bytes()[4] == b'-' {
         Date::parse_iso(t.get(..10)?)
     } else if let Some((d, rest)) = t.split_once('/') {
         let (m, y) = rest.split_once('/')?;
@@ -39,8 +60,7 @@ pub fn parse_date(text: &str) -> Option<Date> {
             ),
             _ => None,
         }
-    }?;
-    (date.year() < 2090).then_some(date)
+    }
 }
 
 /// A date, or the first day of a month written "septembre 2025" (for start dates).
@@ -78,5 +98,15 @@ mod tests {
         assert_eq!(parse_date("bientôt"), None);
         assert_eq!(parse_start("à partir de septembre 2025"), d(2025, 9, 1));
         assert_eq!(parse_start("dès mai 2020"), d(2020, 5, 1));
+        // What an import writes in an offer file.
+        assert_eq!(content_date("21/01/2026").as_deref(), Some("2026-01-21"));
+        assert_eq!(
+            content_date("2022-05-25T14:13:56.593Z").as_deref(),
+            Some("2022-05-25")
+        );
+        assert_eq!(content_date("31/12/9999"), None);
+        assert_eq!(content_date("01/01/2095"), None);
+        assert_eq!(content_date(" bientôt ").as_deref(), Some("bientôt"));
+        assert!(is_sentinel("31/12/9999") && !is_sentinel("31/12/2089") && !is_sentinel("x"));
     }
 }

@@ -22,6 +22,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Prints every warning: by default, after 20 of one kind the others are counted.
+    #[arg(long, global = true)]
+    all_warnings: bool,
 }
 
 #[derive(Subcommand)]
@@ -141,6 +144,9 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.all_warnings {
+        offers_cli::report::print_all_warnings();
+    }
     let result = match cli.command {
         Command::Build {
             content_dir,

@@ -40,7 +40,8 @@ fn write_content(dir: &Path, bundle: &str, offers: &[(&str, &str)]) {
 }
 
 /// Imports the fixture `sources/{path}` into a fresh content directory, which must succeed and
-/// name file:line in every warning, then builds it; returns the import's warnings and the bundle.
+/// name file:line in every warning (all of them printed), then builds it; returns the import's
+/// warnings and the bundle.
 fn import_then_build(path: &str) -> (String, serde_json::Value) {
     let dir = temp(&path.replace('/', "-"));
     let out = offers(&[
@@ -48,6 +49,7 @@ fn import_then_build(path: &str) -> (String, serde_json::Value) {
         s(&fixture(&format!("sources/{path}"))),
         "-o",
         s(&dir),
+        "--all-warnings",
     ]);
     let err = stderr(&out);
     assert!(out.status.success(), "{path}: {err}");
@@ -1068,6 +1070,21 @@ fn imports_the_talentsoft_json_export_with_its_duplicate_and_missing_addresses_r
         "{file}:1667 : avertissement : référence 2021-690730 en double (ligne identique : ligne 1618)"
     )));
     assert_eq!(count("sans adresse du poste"), 48, "{err}");
+    // Without --all-warnings: 20 of a kind, then how many more.
+    let out = offers(&[
+        "import",
+        s(&fixture(&format!("sources/json/{file}"))),
+        "-o",
+        s(&temp("talentsoft-capped")),
+    ]);
+    let capped = stderr(&out);
+    let lines = |needle: &str| capped.lines().filter(|l| l.contains(needle)).count();
+    assert_eq!(lines("sans adresse du poste : lieu lu"), 21, "{capped}");
+    assert!(
+        capped.contains("… et 28 autre(s) avertissement(s) comme « offre "),
+        "{capped}"
+    );
+    assert_eq!(lines("en double"), 1, "{capped}");
     let list = b["offers"].as_array().unwrap();
     assert_eq!(list.len(), 153);
     assert!(list

@@ -13,7 +13,7 @@ use super::values::{
     contract_kind, grade_level, location, reference_in_url, salary, salary_in_text, slugify,
 };
 use super::BUNDLE_FILE;
-use crate::dates::{parse_date, parse_start};
+use crate::dates::{is_sentinel, parse_date, parse_start};
 use crate::markdown::{read_markdown, too_deep_message};
 use crate::report::Located;
 
@@ -442,7 +442,8 @@ pub(super) fn map_offer(
         let (key, v) = first(fm, field)?;
         let t = text(v)?;
         let parsed = parse_date(&t);
-        if parsed.is_none() {
+        // A sentinel (31/12/9999: "no end date") says there is none: nothing to report.
+        if parsed.is_none() && !is_sentinel(&t) {
             ctx.warn(key, format!("{what} « {t} » illisible, ignorée"));
         }
         parsed

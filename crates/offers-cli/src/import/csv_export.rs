@@ -15,6 +15,7 @@ use crate::content::{
     grade_level, reference_in_url, salary_in_text, slugify, BundleFile, DefaultsFile, OfferFront,
     PageFile,
 };
+use crate::dates::content_date;
 use crate::io::CliError;
 
 /// One offer read from a row.
@@ -331,8 +332,8 @@ pub fn read_records(
             ));
         }
         front.salary = get(&c_salary).or_else(|| salary_in_text(&description));
-        front.published_on = get(&c_published).map(|d| d.chars().take(10).collect());
-        front.closes_on = get(&c_closes).map(|d| d.chars().take(10).collect());
+        front.published_on = get(&c_published).and_then(|d| content_date(&d));
+        front.closes_on = get(&c_closes).and_then(|d| content_date(&d));
         // The domain and job first, then the title: the grouping reads them in that order.
         let topic = c_topic
             .iter()

@@ -9,7 +9,7 @@ pub mod write;
 use std::path::Path;
 
 use crate::io::{read, CliError};
-use crate::report::{print_located, Outcome};
+use crate::report::{print_located, Outcome, Warnings};
 
 /// Runs on what import wrote the checks `offers build` will make: an import never reports
 /// success on content that will not build.
@@ -56,9 +56,12 @@ pub fn run(
                 }
             }
         };
+        let mut printed = Warnings::default();
         for (line, message) in &export.warnings {
-            eprintln!("{}:{line} : avertissement : {message}", source.display());
+            let at = format!("{}:{line} : avertissement : {message}", source.display());
+            printed.print(&at, message);
         }
+        printed.finish();
         if export.rows.is_empty() {
             eprintln!("{} : erreur : aucune offre lue", source.display());
             return Ok(Outcome::Invalid);
@@ -92,9 +95,12 @@ pub fn run(
         );
         return Ok(Outcome::Invalid);
     }
+    let mut printed = Warnings::default();
     for (line, message) in &page.warnings {
-        eprintln!("{}:{line} : avertissement : {message}", source.display());
+        let at = format!("{}:{line} : avertissement : {message}", source.display());
+        printed.print(&at, message);
     }
+    printed.finish();
     if page.offers.is_empty() {
         eprintln!(
             "{} : erreur : aucune offre trouvée (ni panneau, ni liste de liens)",
