@@ -3,8 +3,9 @@
 # real S3-compatible server on this machine (moto's, with the aws CLI, from tests/ci/
 # requirements.txt, installed by scripts/setup.sh): the binary fetched and checked against its
 # checksum, `offers site` on a copy of content/, the upload. Then what the bucket holds is checked:
-# every file of the site and nothing else (no .br or .gz), the hashed files immutable, the wasm
-# with its type, the pages revalidated. The binary is target/offers-with-app (scripts/test.sh).
+# every file of the site and nothing else (no .br or .gz), the hashed files immutable (code,
+# styles, and the full texts a large bundle keeps apart: one long offer is added to the content
+# so that there are some), the wasm with its type, the pages revalidated. The binary is target/offers-with-app (scripts/test.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$PWD
@@ -44,11 +45,14 @@ check() { # recipe, bucket prefix
     echo "recipes: $prefix: the bucket does not hold exactly the site's files:"; diff <(echo "$expected") <(echo "$listed") | head -20; problems=1
   fi
   head() { aws --endpoint-url "$S3_ENDPOINT" s3api head-object --bucket offres --key "$prefix/$1" --query "[ContentType, CacheControl]" --output text; }
-  local wasm css page
+  local wasm css page texts
   wasm=$(cd "$site" && ls offres-*_bg.wasm) css=$(cd "$site" && ls offres-*.css)
   page=$(cd "$site" && ls offres/*.html | sed -n 1p)
+  texts=$(cd "$site" && ls textes/texte-*.json | sed -n 1p)
+  [ -n "$texts" ] || { echo "recipes: $prefix: no text file (textes/): the long offer should make some"; problems=1; }
   for expectation in "$wasm|application/wasm	public, max-age=31536000, immutable" \
       "$css|text/css	public, max-age=31536000, immutable" \
+      "$texts|application/json	public, max-age=31536000, immutable" \
       "index.html|text/html	no-cache" "offers.json|application/json	no-cache" "$page|text/html	no-cache"; do
     local key=${expectation%%|*} want=${expectation#*|} got
     got=$(head "$key")
@@ -62,6 +66,10 @@ status=0
 for recipe in gitlab github; do
   dir=$work/$recipe
   mkdir -p "$dir" && cp -r content "$dir/content"
+  # An offer whose full text is long enough (about 400 KB) for the bundle to keep its texts apart.
+  long=$dir/content/offers/zz-long.md
+  sed 's/^slug: .*/slug: offre-au-long-texte/' content/offers/0021-charge-mission-design.md > "$long"
+  for _ in $(seq 60); do sed '1,/^---$/d' content/offers/0021-charge-mission-design.md >> "$long"; done
   echo "== deploy/ci: $recipe"
   (cd "$dir" && S3_TARGET=s3://offres/$recipe CI_COMMIT_BRANCH=main CI_DEFAULT_BRANCH=main \
     bash "$work/$recipe.sh") || { echo "recipes: $recipe failed" >&2; status=1; continue; }

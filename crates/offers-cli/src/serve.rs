@@ -51,7 +51,12 @@ fn is_hashed(name: &str) -> bool {
     let Some((stem, ext)) = name.rsplit_once('.') else {
         return false;
     };
-    if !matches!(ext.to_ascii_lowercase().as_str(), "js" | "wasm" | "css") {
+    // The code and styles (trunk's hash), and a large bundle's full texts (`textes/`, named by
+    // the hash of their content: new content, new name).
+    let ext = ext.to_ascii_lowercase();
+    if !(matches!(ext.as_str(), "js" | "wasm" | "css")
+        || ext == "json" && stem.starts_with("texte-"))
+    {
         return false;
     }
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
@@ -186,6 +191,9 @@ mod tests {
         assert!(is_hashed("offres-0123456789abcdef_bg.wasm"));
         assert!(is_hashed("offres-0123abcd.css"));
         assert!(!is_hashed("offers.json"));
+        assert!(is_hashed("texte-0123456789abcdef.json"));
+        assert!(!is_hashed("texte-de-l-offre.json"));
+        assert!(!is_hashed("feed-0123456789abcdef.json"));
         assert!(!is_hashed("widget.js"));
         assert!(!is_hashed("offres-xyz.js"));
     }
