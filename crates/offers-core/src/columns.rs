@@ -7,7 +7,7 @@
 //! members are the offers' fields, each a list of values, the block's n-th offer's value n-th.
 //! A `null` value, or a list shorter than the block's longest, leaves that offer without the
 //! field. Each offer is put back together as the JSON object it would be in format 1 and read as
-//! such ([`crate::parse`]), so that a broken offer is skipped and reported on its own, as in
+//! such by the bundle's reader, so that a broken offer is skipped and reported on its own, as in
 //! format 1. No other code reads columns: the model, the app and the CLI see offers.
 
 use std::collections::BTreeMap;
