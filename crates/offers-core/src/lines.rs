@@ -149,18 +149,18 @@ impl BundleReader {
         Ok(())
     }
 
-    /// Reads the next offer of the block last closed, if it has one left.
+    /// Reads the next offer of the block last closed, if it has one left (a block read is let
+    /// go: about 1.3 MB of text at 2 000 offers).
     fn next_in_block(&mut self) -> bool {
         let State::Offers {
             sorter,
-            blocks:
-                Some(Blocks {
-                    closed: Some((block, next)),
-                    ..
-                }),
+            blocks: Some(blocks),
             ..
         } = &mut self.state
         else {
+            return false;
+        };
+        let Some((block, next)) = &mut blocks.closed else {
             return false;
         };
         if *next < block.len() {
@@ -168,6 +168,7 @@ impl BundleReader {
             *next += 1;
             return true;
         }
+        blocks.closed = None;
         false
     }
 

@@ -99,14 +99,12 @@ pub fn parse_bundle(text: &str) -> Result<LoadedBundle, ParseError> {
         }
         RawOffers::Columns(blocks) => {
             for raw in blocks {
-                let members = raw
-                    .get()
-                    .strip_prefix('{')
-                    .and_then(|m| m.strip_suffix('}'));
+                let broken = |e: &str| ParseError::NotABundle(format!("offer_columns : {e}"));
+                let members = (raw.get().strip_prefix('{'))
+                    .and_then(|m| m.strip_suffix('}'))
+                    .ok_or_else(|| broken("un bloc est un objet"))?;
                 let mut block = Block::default();
-                block
-                    .add(members.unwrap_or("!").to_owned())
-                    .map_err(|e| ParseError::NotABundle(format!("offer_columns : {e}")))?;
+                block.add(members.to_owned()).map_err(broken)?;
                 for i in 0..block.len() {
                     sorter.push(read_offer(&block.offer_json(i)));
                 }

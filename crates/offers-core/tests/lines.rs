@@ -110,15 +110,20 @@ fn broken_files_fail_as_the_whole_fails() {
         &text[..half],
         &format!("{text}\n{{}}"),
     ] {
-        let whole = parse_bundle(broken);
-        let sliced = read_in_chunks(broken, 256, 1);
-        assert!(sliced.is_err(), "{broken:.60}");
-        assert_eq!(
-            std::mem::discriminant(&sliced.unwrap_err()),
-            std::mem::discriminant(&whole.unwrap_err()),
-            "{broken:.60}"
-        );
+        fails_as_the_whole_fails(broken, 256, 1);
     }
+}
+
+/// `broken` read `chunk` bytes and `lines` lines at a time fails, and as reading it whole does.
+fn fails_as_the_whole_fails(broken: &str, chunk: usize, lines: usize) {
+    let whole = parse_bundle(broken);
+    let sliced = read_in_chunks(broken, chunk, lines);
+    assert!(sliced.is_err(), "{broken:.60}");
+    assert_eq!(
+        std::mem::discriminant(&sliced.unwrap_err()),
+        std::mem::discriminant(&whole.unwrap_err()),
+        "{broken:.60}"
+    );
 }
 
 /// The default bundle's offers again and again (new ids), `n` of them: a bundle large enough to
@@ -207,13 +212,6 @@ fn broken_columns_fail_as_the_whole_fails() {
     let broken_column = text.replacen("\"id\":[\"", "\"id\":[\"\"", 1);
     let rows_in_v2 = text.replacen("\"offer_columns\":[", "\"offers\":[", 1);
     for broken in [&cut, &broken_column, &rows_in_v2, &text[..text.len() - 3]] {
-        let whole = parse_bundle(broken);
-        let sliced = read_in_chunks(broken, 4096, 2);
-        assert!(sliced.is_err(), "{broken:.60}");
-        assert_eq!(
-            std::mem::discriminant(&sliced.unwrap_err()),
-            std::mem::discriminant(&whole.unwrap_err()),
-            "{broken:.60}"
-        );
+        fails_as_the_whole_fails(broken, 4096, 2);
     }
 }
