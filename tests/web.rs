@@ -18,6 +18,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 const DEFAULT_BUNDLE: &str = include_str!("../public/offers.json");
 const ONE_INVALID: &str = include_str!("fixtures/one-invalid-offer.json");
 const UNKNOWN_VERSION: &str = include_str!("fixtures/unknown-version.json");
+/// The default bundle in format 2 (its offers in columns, in lines), the 4th offer's title a
+/// number.
+const COLUMNS_ONE_INVALID: &str = include_str!("fixtures/columns-one-invalid.json");
 const EMPTY: &str = include_str!("fixtures/empty.json");
 const NOT_JSON: &str = include_str!("fixtures/not-json.html");
 
@@ -301,6 +304,21 @@ async fn one_invalid_offer_is_skipped_and_counted() {
         .get_attribute("href")
         .unwrap_or_default()
         .starts_with("javascript")));
+    let notice = root.query_selector(".offres-notice").unwrap().unwrap();
+    assert_eq!(
+        text(&notice),
+        "1 offre n'a pas pu être affichée car ses données sont invalides."
+    );
+}
+
+#[wasm_bindgen_test]
+async fn offers_in_columns_are_read_and_a_broken_one_skipped_alone() {
+    let root = mount_board(data_url("application/json", COLUMNS_ONE_INVALID));
+    wait_for(&root, "li.offres-panel").await;
+    let status = root.query_selector("[role=status]").unwrap().unwrap();
+    assert_eq!(text(&status), "22 offres chargées");
+    assert!(text(&root).contains("Chef/fe du Pôle Datalab H/F"));
+    assert!(!text(&root).contains("Ingénieur data H/F"));
     let notice = root.query_selector(".offres-notice").unwrap().unwrap();
     assert_eq!(
         text(&notice),
