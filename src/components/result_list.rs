@@ -9,9 +9,9 @@ use crate::url_state::UrlState;
 
 /// How many more cards each "Afficher plus" shows (and how many are shown first). 24 fills every
 /// row of the newest-first grid at one to four columns (50 left one card alone on a row of
-/// three), and a keystroke that changes the page makes half the cards 50 did: key → next frame at 10 000
-/// offers, median 11.7 → 7.6 ms, p95 34.5 → 23.7 ms (scripts/bench-browser.mjs, two runs each,
-/// interleaved).
+/// three), and a keystroke that changes the page makes half the cards 50 did: key → next frame
+/// at 10 000 offers, median 11.7 → 7.6 ms, p95 34.5 → 23.7 ms (scripts/bench-browser.mjs, two
+/// runs each, interleaved).
 pub const PAGE: usize = 24;
 
 /// While the app's board is made aside to take over the one rendered at build time

@@ -18,13 +18,18 @@ fn month_number(word: &str) -> Option<u8> {
 
 /// A full date, or `None`. Sentinels such as `31/12/9999` or years past 2090 count as no date.
 pub fn parse_date(text: &str) -> Option<Date> {
-    read_date(text).filter(|date| date.year() < 2090)
+    read_date(text).filter(|&date| !stands_for_none(date))
 }
 
 /// Whether `text` is a date that stands for "none": the job boards' "no end date", `31/12/9999`,
 /// or any year from 2090.
 pub fn is_sentinel(text: &str) -> bool {
-    read_date(text).is_some_and(|date| date.year() >= 2090)
+    read_date(text).is_some_and(stands_for_none)
+}
+
+/// A year from 2090: no real closing date, the job boards' "none" (`31/12/9999`).
+fn stands_for_none(date: Date) -> bool {
+    date.year() >= 2090
 }
 
 /// A source's date as an offer file writes it: `YYYY-MM-DD` when it reads as a date, nothing for
@@ -32,7 +37,7 @@ pub fn is_sentinel(text: &str) -> bool {
 /// its file and line).
 pub fn content_date(text: &str) -> Option<String> {
     match read_date(text) {
-        Some(date) if date.year() >= 2090 => None,
+        Some(date) if stands_for_none(date) => None,
         Some(date) => Some(date.to_string()),
         None => Some(text.trim().to_string()),
     }

@@ -43,7 +43,11 @@ pub(crate) fn write_blocks(out: &mut String, offers: &[Offer]) {
             serde_json::to_writer(&mut json, offer).expect("an offer serializes");
             let text = std::str::from_utf8(&json).expect("serde_json writes UTF-8");
             for (name, value) in members(text) {
-                let (values, count) = columns.entry(name.to_owned()).or_default();
+                // The name copied once, when its column is new (not at each offer).
+                if !columns.contains_key(name) {
+                    columns.insert(name.to_owned(), Default::default());
+                }
+                let (values, count) = columns.get_mut(name).expect("inserted above");
                 pad(values, count, i);
                 if *count > 0 {
                     values.push(',');

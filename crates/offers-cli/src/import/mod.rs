@@ -56,12 +56,7 @@ pub fn run(
                 }
             }
         };
-        let mut printed = Warnings::default();
-        for (line, message) in &export.warnings {
-            let at = format!("{}:{line} : avertissement : {message}", source.display());
-            printed.print(&at, message);
-        }
-        printed.finish();
+        print_warnings(source, &export.warnings);
         if export.rows.is_empty() {
             eprintln!("{} : erreur : aucune offre lue", source.display());
             return Ok(Outcome::Invalid);
@@ -95,12 +90,7 @@ pub fn run(
         );
         return Ok(Outcome::Invalid);
     }
-    let mut printed = Warnings::default();
-    for (line, message) in &page.warnings {
-        let at = format!("{}:{line} : avertissement : {message}", source.display());
-        printed.print(&at, message);
-    }
-    printed.finish();
+    print_warnings(source, &page.warnings);
     if page.offers.is_empty() {
         eprintln!(
             "{} : erreur : aucune offre trouvée (ni panneau, ni liste de liens)",
@@ -119,4 +109,15 @@ pub fn run(
         );
     }
     Ok(outcome)
+}
+
+/// Prints what reading `source` found (line, message), as `file:line : avertissement : …`, 20 of
+/// a kind (`Warnings`).
+fn print_warnings(source: &Path, warnings: &[(usize, String)]) {
+    let mut printed = Warnings::default();
+    for (line, message) in warnings {
+        let at = format!("{}:{line} : avertissement : {message}", source.display());
+        printed.print(&at, message);
+    }
+    printed.finish();
 }
