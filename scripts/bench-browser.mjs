@@ -16,7 +16,7 @@
 // - JS heap, and the WebAssembly module's memory.
 // The issue's targets are printed beside the figures. A benchmark, not a test: it exits 1 only
 // when keystroke → updated list p95 at 10,000 offers passes 16 ms (the budget kept from issue 6).
-// Run: node scripts/bench-browser.mjs [sizes…]  (after `trunk build --release` and
+// Run: node scripts/bench-browser.mjs [sizes…]  (after `bash scripts/build.sh` and
 // `cargo build --profile cli -p offers-cli`).
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -30,7 +30,7 @@ const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const SIZES = sizes.length ? sizes : [10000, 50000, 100000];
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
-if (!existsSync(join(dist, 'index.html'))) throw new Error('no dist/: run trunk build --release first');
+if (!existsSync(join(dist, 'index.html'))) throw new Error('no dist/: run bash scripts/build.sh first');
 
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' };
 let bundle = Buffer.alloc(0);

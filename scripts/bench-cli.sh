@@ -64,7 +64,7 @@ printf 'import + build: %d ms (target 5000 ms, under 1 GB)\n' "$((import_ms + bu
 
 # `offers site` (issue "One binary publishes the site"), with the app of dist/ inside the binary
 # (as scripts/release.sh builds it): the default content, and 10 000 synthetic offers, each into
-# a fresh folder; median of RUNS. Needs dist/ (trunk build --release).
+# a fresh folder; median of RUNS. Needs dist/ (bash scripts/build.sh).
 if [ -f dist/index.html ]; then
   OFFRES_APP_DIR="$PWD/dist" cargo build -q --profile cli -p offers-cli --features app
   [ -d "$WORK/c10000" ] || "$OFFERS" synth 10000 --seed 1 --today 2026-11-23 --content "$WORK/c10000" 2>/dev/null
@@ -79,6 +79,6 @@ if [ -f dist/index.html ]; then
   printf '%-44s %10d   (target: under 5000 ms; peak %s MB)\n' "10 000 synthetic offers ($(find "$WORK/big1/offres" -name '*.html' | wc -l) pages)" "$(median "${big[@]}")" "$s_mb"
   printf '%-44s %10d   (bytes; the app inside: %s)\n' "the binary (cli profile, stripped)" "$(wc -c < "$OFFERS")" "$("$OFFERS" --version)"
 else
-  echo "bench-cli: no dist/ (trunk build --release): offers site not measured" >&2
+  echo "bench-cli: no dist/ (bash scripts/build.sh): offers site not measured" >&2
 fi
 exit $status

@@ -12,7 +12,7 @@
 // TBT at most 50 ms; accessibility, best practices and SEO 100. Exit code 1 when one is missed.
 // With --ci (scripts/test.sh), only accessibility, best practices and SEO are enforced: timings
 // follow the machine's load (a busy 2-core CI runner is slower), the scores do not.
-// Run: node scripts/bench-lighthouse.mjs [--ci]  (after `trunk build --release`).
+// Run: node scripts/bench-lighthouse.mjs [--ci]  (after `bash scripts/build.sh`).
 import { spawn, execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, writeFileSync, readdirSync, rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +22,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 const root = new URL('..', import.meta.url).pathname;
 const CI = process.argv.includes('--ci');
 const RUNS = CI ? 1 : 3;
-if (!existsSync(join(root, 'dist/index.html'))) throw new Error('no dist/: run trunk build --release first');
+if (!existsSync(join(root, 'dist/index.html'))) throw new Error('no dist/: run bash scripts/build.sh first');
 
 // The seed page, as static HTML with its stylesheet beside it (the CSP forbids inline styles),
 // precompressed like the board's files.

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
-trunk build --release
+bash scripts/build.sh
 OFFRES_APP_DIR="$PWD/dist" cargo build --locked --profile cli -p offers-cli --features app
 binary=target/cli/offers
 version=$(awk -F'"' '/^version = / { print $2; exit }' crates/offers-cli/Cargo.toml)

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-trunk build --release
+bash scripts/build.sh
 PORT=${PORT:-8080}
 cargo build -q -p offers-cli
 exec target/debug/offers serve dist --port "$PORT"

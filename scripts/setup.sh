@@ -36,6 +36,18 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# 2b. The pinned nightly that builds the release module, with the standard library's source
+#     (scripts/nightly.sh says why). No wasm target for it: the standard library is built from
+#     that source.
+. scripts/nightly.sh
+if ! rustc "+$NIGHTLY" --version >/dev/null 2>&1; then
+  say "rustup toolchain install $NIGHTLY (minimal, with rust-src)"
+  rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src
+elif ! rustup component list --installed --toolchain "$NIGHTLY" | grep -qx rust-src; then
+  say "rustup component add rust-src --toolchain $NIGHTLY"
+  rustup component add rust-src --toolchain "$NIGHTLY"
+fi
+
 # 3. trunk, pinned (0.22 needs a newer rustc than this machine has).
 if ! { have trunk && trunk --version | grep -q " $TRUNK_VERSION"; }; then
   say "cargo install trunk $TRUNK_VERSION (about 8 minutes the first time)"

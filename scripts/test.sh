@@ -51,7 +51,7 @@ PATH="$PWD/target/browsers:$PATH" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=was
   cargo test -p offres --features csr --target wasm32-unknown-unknown --test web
 
 step "release build (trunk, then offers site as its hook)"
-trunk build --release
+bash scripts/build.sh
 # The offers binary with this app inside (as scripts/release.sh builds it, unoptimized here):
 # site.spec.mjs publishes the content with it alone.
 OFFRES_APP_DIR="$PWD/dist" cargo build -q -p offers-cli --features app

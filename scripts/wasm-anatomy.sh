@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Where the wasm's bytes go: the module trunk built (target/wasm32-unknown-unknown/release/
-# offres.wasm, after `trunk build --release`), through wasm-bindgen and wasm-opt as the build does
+# offres.wasm, after `bash scripts/build.sh`), through wasm-bindgen and wasm-opt as the build does
 # but keeping its function names (--keep-debug, -g), then twiggy, summed by crate. Prints the ten
 # largest crates (raw bytes of the optimized module; brotli shrinks all of them about 3×) and the
 # twenty largest functions. Installs twiggy the first time (about 3 minutes).
@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 module=target/wasm32-unknown-unknown/release/offres.wasm
-[ -f "$module" ] || { echo "wasm-anatomy: no $module (trunk build --release first)" >&2; exit 2; }
+[ -f "$module" ] || { echo "wasm-anatomy: no $module (bash scripts/build.sh first)" >&2; exit 2; }
 command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0 --locked
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
