@@ -1,7 +1,9 @@
 // In-browser benchmark (Playwright + Debian's Chromium) of the release build in dist/ with
 // `offers synth` bundles of 10,000, 50,000 and 100,000 offers as `offers build` writes them (the
 // list in lines, its offers in columns, the full texts apart in textes/), served with brotli as a host serves them
-// (dist/'s precompressed files; the bundle's files compressed here, quality 9). For each size it prints
+// (dist/'s precompressed files; the bundle's files compressed here at the qualities `offers site`
+// gives them, crates/offers-cli/src/site/compress.rs: the list 11 up to 1 MiB and 10 above, the
+// text files 5). For each size it prints
 // (issue "National scale"):
 // - bytes transferred until the board is usable (every response's encoded body, until the first
 //   card of the bundle is shown and the search box answers);
@@ -33,6 +35,9 @@ const dist = join(root, 'dist');
 if (!existsSync(join(dist, 'index.html'))) throw new Error('no dist/: run bash scripts/build.sh first');
 
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' };
+const brotli = (raw, quality) => brotliCompressSync(raw, {
+  params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+});
 let bundle = Buffer.alloc(0);
 let bundleDir = '';
 const server = createServer((req, res) => {
@@ -45,7 +50,7 @@ const server = createServer((req, res) => {
   if (path.startsWith('/textes/') && existsSync(join(bundleDir, path))) {
     const raw = readFileSync(join(bundleDir, path));
     res.writeHead(200, { 'content-type': 'application/json', ...(br && { 'content-encoding': 'br' }) });
-    return res.end(br ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }) : raw);
+    return res.end(br ? brotli(raw, 5) : raw);
   }
   const file = join(dist, path === '/' ? 'index.html' : path);
   if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile()) { res.writeHead(404); return res.end(); }
@@ -105,7 +110,7 @@ for (const n of SIZES) {
   bundleDir = mkdtempSync(join(tmpdir(), 'offres-bench-'));
   execFileSync(join(root, 'target/cli/offers'), ['synth', String(n), '--seed', '1', '-o', join(bundleDir, 'offers.json')]);
   const raw = readFileSync(join(bundleDir, 'offers.json'));
-  bundle = { raw, br: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }) };
+  bundle = { raw, br: brotli(raw, raw.length <= 1 << 20 ? 11 : 10) };
   // No service worker: every byte comes from the network, as on a first visit.
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();

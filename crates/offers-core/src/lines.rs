@@ -259,13 +259,8 @@ fn column(blocks: &mut Blocks, mut line: &[u8]) -> Result<(), ParseError> {
     let Some(open) = &mut blocks.open else {
         return Err(broken("colonne hors d'un bloc"));
     };
-    let close = line.strip_suffix(b"}");
-    if let Some(rest) = close {
-        line = rest;
-    }
     let text = std::str::from_utf8(line).map_err(|_| broken("texte illisible (UTF-8)"))?;
-    open.add(text.to_owned()).map_err(broken)?;
-    if close.is_some() {
+    if open.add(text.to_owned())? {
         blocks.closed = blocks.open.take().map(|block| (block, 0));
     }
     Ok(())

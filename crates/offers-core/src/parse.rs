@@ -104,7 +104,8 @@ pub fn parse_bundle(text: &str) -> Result<LoadedBundle, ParseError> {
                     .and_then(|m| m.strip_suffix('}'))
                     .ok_or_else(|| broken("un bloc est un objet"))?;
                 let mut block = Block::default();
-                block.add(members.to_owned()).map_err(broken)?;
+                // JSON already: no brace can close the block early.
+                block.add(members.to_owned())?;
                 for i in 0..block.len() {
                     sorter.push(read_offer(&block.offer_json(i)));
                 }

@@ -1,6 +1,7 @@
 //! The JSON Schema of the bundle, formats 1 and 2, generated from the serde types (committed as
 //! `public/offers.schema.json`). Format 2 (`crate::columns`) holds the same offers in columns:
-//! its columns are described as lists of values, each value an offer's field as format 1 has it.
+//! its columns are described as lists of values (or dictionaries of them), each value an offer's
+//! field as format 1 has it.
 
 use serde_json::json;
 
@@ -29,11 +30,29 @@ pub fn bundle_schema_json() -> String {
         json!({
             "description": "Format 2 only: the offers in columns, in blocks. Each block is an \
                 object whose members are the offers' fields, each a list of values, the block's \
-                n-th offer's n-th; `null`, or a list too short, leaves that offer without the field.",
+                n-th offer's n-th, or a dictionary: each value once (`values`), then each offer's \
+                value as its position in `values` (`codes`); `null`, or a list too short, leaves \
+                that offer without the field.",
             "type": "array",
             "items": {
                 "type": "object",
-                "additionalProperties": { "type": "array" }
+                "additionalProperties": {
+                    "oneOf": [
+                        { "type": "array" },
+                        {
+                            "type": "object",
+                            "properties": {
+                                "values": { "type": "array" },
+                                "codes": {
+                                    "type": "array",
+                                    "items": { "type": "integer", "minimum": 0 }
+                                }
+                            },
+                            "required": ["values", "codes"],
+                            "additionalProperties": false
+                        }
+                    ]
+                }
             }
         }),
     );

@@ -150,7 +150,12 @@ fn a_large_bundle_is_written_in_columns_and_reads_as_its_offers_do() {
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[0].starts_with("{\"format_version\":2,"));
     assert!(lines[0].ends_with("\"offer_columns\":["));
-    assert!(lines[1].starts_with("{\"apply\":["), "{:.40}", lines[1]);
+    assert!(lines[1].starts_with("{\"apply\":"), "{:.40}", lines[1]);
+    // Unique values in a list; the default bundle's 22 titles, repeated, in a dictionary.
+    assert!(lines.iter().any(|l| l.starts_with("\"id\":[\"")));
+    assert!(lines
+        .iter()
+        .any(|l| l.starts_with("\"title\":{\"values\":[\"")));
     assert_eq!(*lines.last().unwrap(), "]}");
     // Three blocks, one column per line.
     assert_eq!(lines.iter().filter(|l| l.starts_with('{')).count(), 4);
@@ -171,20 +176,23 @@ fn a_large_bundle_is_written_in_columns_and_reads_as_its_offers_do() {
 
 #[test]
 fn a_broken_offer_in_columns_is_skipped_alone() {
-    let text = to_lines(&large_bundle(BLOCK + 10));
-    // The second block's titles: its 4th is a number.
+    let text = to_lines(&large_bundle(BLOCK + 100));
+    // The second block's titles (a dictionary): its 4th offer's is a number, a value of its own.
     let mut lines: Vec<String> = text.lines().map(String::from).collect();
     let titles = lines
         .iter()
-        .rposition(|l| l.starts_with("\"title\":[\""))
+        .rposition(|l| l.starts_with("\"title\":{"))
         .unwrap();
-    let mut values: Vec<serde_json::Value> =
+    let mut column: serde_json::Value =
         serde_json::from_str(&lines[titles]["\"title\":".len()..lines[titles].len() - 1]).unwrap();
-    values[3] = 42.into();
-    lines[titles] = format!("\"title\":{},", serde_json::to_string(&values).unwrap());
+    let values = column["values"].as_array_mut().unwrap();
+    values.push(42.into());
+    let code = values.len() - 1;
+    column["codes"][3] = code.into();
+    lines[titles] = format!("\"title\":{},", serde_json::to_string(&column).unwrap());
     let text = lines.join("\n");
     let whole = parse_bundle(&text).unwrap();
-    assert_eq!(whole.bundle.offers.len(), BLOCK + 9);
+    assert_eq!(whole.bundle.offers.len(), BLOCK + 99);
     assert_eq!(whole.skipped.len(), 1);
     assert_eq!(whole.skipped[0].index, BLOCK + 3);
     assert!(whole.skipped[0]
@@ -211,7 +219,19 @@ fn broken_columns_fail_as_the_whole_fails() {
     let cut = without(&|l: &str| l == "]}" || l.ends_with("]}") && !l.starts_with('{'));
     let broken_column = text.replacen("\"id\":[\"", "\"id\":[\"\"", 1);
     let rows_in_v2 = text.replacen("\"offer_columns\":[", "\"offers\":[", 1);
-    for broken in [&cut, &broken_column, &rows_in_v2, &text[..text.len() - 3]] {
+    // A code that names no value; a dictionary's codes twice.
+    let title_codes = text.find("\"title\":{").unwrap();
+    let codes = title_codes + text[title_codes..].find("\"codes\":[").unwrap();
+    let no_value = format!("{}9999{}", &text[..codes + 9], &text[codes + 9..]);
+    let codes_twice = text.replacen("{\"values\":", "{\"codes\":", 1);
+    for broken in [
+        &cut,
+        &broken_column,
+        &rows_in_v2,
+        &no_value,
+        &codes_twice,
+        &text[..text.len() - 3],
+    ] {
         fails_as_the_whole_fails(broken, 4096, 2);
     }
 }
