@@ -10,9 +10,7 @@
 // - time to the first card (the app's board in the place of the one rendered at build time), with
 //   the bundle's fetch, parse and index marks;
 // - the longest task during load (PerformanceObserver, `longtask`), in a Chromium that no DevTools
-//   client drives (the page reports it to this server): under Playwright, the DevTools network
-//   agent copies and decodes the bundle's body as text when it ends, a long task of its own (120
-//   to 150 ms at 100 000 offers) that a visitor's browser never runs;
+//   client drives, as a visitor's browser has them (tests/e2e/no-devtools.mjs says why);
 // - keystroke → next frame, median and p95: from the input event to the next animation frame
 //   (typing "ingenieur data" letter by letter, then erasing it, each key at some point of a
 //   frame), and keystroke → updated list (to the end of the work it triggers), p95; then the
@@ -23,13 +21,14 @@
 // when keystroke → updated list p95 at 10,000 offers passes 16 ms (the budget kept from issue 6).
 // Run: node scripts/bench-browser.mjs [sizes…]  (after `bash scripts/build.sh` and
 // `cargo build --profile cli -p offers-cli`).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { withoutDevTools } from '../tests/e2e/no-devtools.mjs';
 
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const SIZES = sizes.length ? sizes : [10000, 50000, 100000];
@@ -43,24 +42,10 @@ const brotli = (raw, quality) => brotliCompressSync(raw, {
 });
 let bundle = Buffer.alloc(0);
 let bundleDir = '';
-// The page without DevTools: its index.html starts with this observer, and it posts the longest
-// task once the board is the app's.
-const PROBE = `<script>window.__l={duration:0,startTime:0};new PerformanceObserver((l)=>{for(const e of l.getEntries())if(e.duration>__l.duration)__l={duration:e.duration,startTime:e.startTime}}).observe({type:'longtask',buffered:true});
-const probe=setInterval(()=>{if(document.getElementById('offres')?.dataset.app==='ready'){clearInterval(probe);fetch('/report',{method:'POST',body:JSON.stringify(__l)})}},50);</script>`;
-let probing = false;
-let reported = () => {};
+const probe = withoutDevTools(dist);
 const server = createServer((req, res) => {
   const path = new URL(req.url, 'http://x').pathname;
-  if (path === '/report') {
-    let body = '';
-    req.on('data', (c) => { body += c; });
-    req.on('end', () => { res.end(); reported(JSON.parse(body)); });
-    return;
-  }
-  if (probing && path === '/') {
-    res.writeHead(200, { 'content-type': 'text/html' });
-    return res.end(readFileSync(join(dist, 'index.html'), 'utf8').replace('<head>', `<head>${PROBE}`));
-  }
+  if (probe.answer(req, res, path)) return;
   const br = /\bbr\b/.test(req.headers['accept-encoding'] || '');
   if (path.endsWith('/offers.json')) {
     res.writeHead(200, { 'content-type': 'application/json', ...(br && { 'content-encoding': 'br' }) });
@@ -88,23 +73,6 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
 });
-/** The longest task while the page loads, in a Chromium with no DevTools client. */
-async function longestWithoutDevTools() {
-  const profile = mkdtempSync(join(tmpdir(), 'offres-bench-profile-'));
-  const report = new Promise((r) => { reported = r; });
-  probing = true;
-  const chrome = spawn(process.env.CHROMIUM || '/usr/bin/chromium', ['--headless=new', '--no-sandbox', '--disable-gpu',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-    `--user-data-dir=${profile}`, base], { stdio: 'ignore', detached: true });
-  const exited = new Promise((r) => chrome.once('exit', r));
-  const timeout = new Promise((r) => setTimeout(() => r({ duration: NaN, startTime: NaN }), 600_000).unref());
-  const longest = await Promise.race([report, timeout]);
-  probing = false;
-  process.kill(-chrome.pid, 'SIGKILL');
-  await exited;
-  rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
-  return longest;
-}
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 const TARGETS = {
   10000: 'usable <= 300 KB, key p95 <= 12 ms',
@@ -161,7 +129,9 @@ for (const n of SIZES) {
   await page.getByText('Aucune offre ne correspond à votre recherche.').waitFor();
   await page.locator('#offres-recherche').fill('');
   const usableBytes = (await Promise.all(responses)).reduce((a, b) => a + b, 0);
-  const longest = await longestWithoutDevTools();
+  // The longest task while the page loads, in a Chromium with no DevTools client.
+  const { tasks } = await probe.load(base, 600_000);
+  const longest = tasks.reduce((a, t) => (t.end - t.start > a.duration ? { duration: t.end - t.start, startTime: t.start } : a), { duration: 0, startTime: 0 });
   const marks = await page.evaluate(() => Object.fromEntries(['offres:fetched', 'offres:parsed', 'offres:index', 'offres:take-over']
     .map((m) => [m, performance.getEntriesByName(m)[0]?.startTime])));
   const { updated, framed } = await page.evaluate(typing, '#offres-recherche');

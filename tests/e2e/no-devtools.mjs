@@ -1,0 +1,63 @@
+// Long tasks as a visitor's browser has them: a Chromium that no DevTools client drives loads the
+// page, and the page reports its long tasks itself. Under Playwright, the DevTools network agent
+// copies every response body and decodes a JSON one as text when it ends: 120 to 150 ms in one
+// task for a 15 MB bundle (a trace: ResponseBodyLoader::DidFinishLoadingBody,
+// TextResourceDecoder::Decode), work no visitor's browser does.
+// Used by tests/e2e/scale.spec.mjs and scripts/bench-browser.mjs, each with its own server.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// Added at the top of index.html's <head>: records long tasks from the start, and posts them with
+// the app's marks once the board is the app's, its offers indexed.
+const PROBE = `<script>window.__t=[];new PerformanceObserver((l)=>{for(const e of l.getEntries())__t.push({start:e.startTime,end:e.startTime+e.duration})}).observe({type:'longtask',buffered:true});
+const probe=setInterval(()=>{if(document.getElementById('offres')?.dataset.app==='ready'&&performance.getEntriesByName('offres:index').length){clearInterval(probe);
+fetch('/report',{method:'POST',body:JSON.stringify({tasks:__t,marks:Object.fromEntries(performance.getEntriesByType('mark').map((m)=>[m.name,m.startTime]))})})}},50);</script>`;
+
+/** For a server that serves the site in `site`: `answer` takes the page's report and, during a
+ * `load`, serves its index.html with the probe; `load(url)` gives `{ tasks, marks }`. */
+export function withoutDevTools(site) {
+  let reported = null;
+  return {
+    /** Whether `answer` took this request (`path`: its pathname). */
+    answer(req, res, path) {
+      if (path === '/report') {
+        let body = '';
+        req.on('data', (c) => { body += c; });
+        req.on('end', () => { res.end(); reported?.(JSON.parse(body)); });
+        return true;
+      }
+      if (reported && path === '/') {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end(readFileSync(join(site, 'index.html'), 'utf8').replace('<head>', `<head>${PROBE}`));
+        return true;
+      }
+      return false;
+    },
+    async load(url, timeoutMs = 90_000) {
+      const report = new Promise((r) => { reported = r; });
+      const profile = mkdtempSync(join(tmpdir(), 'offres-no-devtools-'));
+      const chromium = spawn(process.env.CHROMIUM || '/usr/bin/chromium', ['--headless=new', '--no-sandbox',
+        '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+        '--no-first-run', `--user-data-dir=${profile}`, url], { stdio: 'ignore', detached: true });
+      const exited = new Promise((r) => chromium.once('exit', r));
+      let timer;
+      try {
+        return await Promise.race([report, new Promise((_, no) => {
+          timer = setTimeout(() => no(new Error(`no report from the page in ${timeoutMs} ms`)), timeoutMs);
+        })]);
+      } finally {
+        reported = null;
+        clearTimeout(timer);
+        // The browser and the processes it started (its own group): none may write to the
+        // profile while it is removed.
+        if (chromium.exitCode === null && chromium.signalCode === null) {
+          process.kill(-chromium.pid, 'SIGKILL');
+          await exited;
+        }
+        rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+      }
+    },
+  };
+}
