@@ -80,15 +80,18 @@ fn pad(values: &mut String, ends: &mut Vec<usize>, to: usize) {
 /// Not for short values (small numbers): their codes would be as long, and compress worse.
 fn write_column(out: &mut String, values: &str, ends: &[usize]) {
     let value = |i: usize| &values[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
-    // Each distinct value's first offer and count, in the order of first appearance.
+    // Each distinct value's first offer and count, in the order of first appearance, and each
+    // offer's distinct value (its slot in `firsts`).
     let mut distinct: HashMap<&str, usize> = HashMap::new();
     let mut firsts: Vec<(usize, usize)> = Vec::new();
+    let mut slots = Vec::with_capacity(ends.len());
     for i in 0..ends.len() {
         let slot = *distinct.entry(value(i)).or_insert(firsts.len());
         if slot == firsts.len() {
             firsts.push((i, 0));
         }
         firsts[slot].1 += 1;
+        slots.push(slot);
     }
     let long = values.len() >= DICTIONARY_MIN_LENGTH * ends.len();
     if !(long && firsts.len() * DICTIONARY_REPEATS <= ends.len()) {
@@ -115,11 +118,11 @@ fn write_column(out: &mut String, values: &str, ends: &[usize]) {
         out.push_str(value(firsts[slot].0));
     }
     out.push_str("],\"codes\":[");
-    for i in 0..ends.len() {
+    for (i, &slot) in slots.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        write!(out, "{}", code[distinct[value(i)]]).expect("a String takes any text");
+        write!(out, "{}", code[slot]).expect("a String takes any text");
     }
     out.push_str("]}");
 }

@@ -13,7 +13,7 @@
 //! (a block's first starts with `{`, its last ends with `}`), then `]}`. A block's offers are
 //! read one at a time, as rows are, once its last column has arrived.
 
-use crate::columns::{write_blocks, Block};
+use crate::columns::{write_blocks, Block, Broken};
 use crate::parse::{parse_raw, read_offer, Sorter};
 use crate::{parse_bundle, Bundle, LoadedBundle, ParseError, COLUMNS_FORMAT_VERSION};
 
@@ -248,18 +248,17 @@ impl BundleReader {
 /// (`}` after it). A column that cannot be read stops the reading: which offers it would have
 /// broken is not known.
 fn column(blocks: &mut Blocks, mut line: &[u8]) -> Result<(), ParseError> {
-    let broken = |what: &str| ParseError::NotJson(format!("colonnes : {what}"));
     if let Some(rest) = line.strip_prefix(b"{") {
         if blocks.open.is_some() {
-            return Err(broken("bloc ouvert dans un autre"));
+            return Err(Broken::NotJson("bloc ouvert dans un autre").into());
         }
         blocks.open = Some(Block::default());
         line = rest;
     }
     let Some(open) = &mut blocks.open else {
-        return Err(broken("colonne hors d'un bloc"));
+        return Err(Broken::NotJson("colonne hors d'un bloc").into());
     };
-    let text = std::str::from_utf8(line).map_err(|_| broken("texte illisible (UTF-8)"))?;
+    let text = std::str::from_utf8(line).map_err(|_| Broken::NotJson("texte illisible (UTF-8)"))?;
     if open.add(text.to_owned())? {
         blocks.closed = blocks.open.take().map(|block| (block, 0));
     }

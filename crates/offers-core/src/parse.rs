@@ -5,7 +5,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use thiserror::Error;
 
-use crate::columns::Block;
+use crate::columns::{Block, Broken};
 use crate::validate::{is_valid_id, offer_problems, page_problems, Problem};
 use crate::{Bundle, Family, Offer, Page, COLUMNS_FORMAT_VERSION, FORMAT_VERSION};
 
@@ -99,10 +99,9 @@ pub fn parse_bundle(text: &str) -> Result<LoadedBundle, ParseError> {
         }
         RawOffers::Columns(blocks) => {
             for raw in blocks {
-                let broken = |e: &str| ParseError::NotABundle(format!("offer_columns : {e}"));
                 let members = (raw.get().strip_prefix('{'))
                     .and_then(|m| m.strip_suffix('}'))
-                    .ok_or_else(|| broken("un bloc est un objet"))?;
+                    .ok_or(Broken::NotColumns("un bloc est un objet"))?;
                 let mut block = Block::default();
                 // JSON already: no brace can close the block early.
                 block.add(members.to_owned())?;
