@@ -47,6 +47,10 @@ elif ! rustup component list --installed --toolchain "$NIGHTLY" | grep -qx rust-
   say "rustup component add rust-src --toolchain $NIGHTLY"
   rustup component add rust-src --toolchain "$NIGHTLY"
 fi
+# The standard library's own dependencies (libc, wasip1…): trunk builds offline, so they must be
+# in cargo's cache before the first build. Quick when they already are (no network then).
+cargo "+$NIGHTLY" fetch --locked \
+  --manifest-path "$(rustc "+$NIGHTLY" --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
 
 # 3. trunk, pinned (0.22 needs a newer rustc than this machine has).
 if ! { have trunk && trunk --version | grep -q " $TRUNK_VERSION"; }; then
