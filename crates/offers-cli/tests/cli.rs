@@ -598,7 +598,7 @@ fn validate_finds_every_planted_fault() {
         "identifiant « 2023-1201312 » déjà utilisé",
         "« reference-en-double » : référence « 2023-1201312 » déjà utilisée",
         "« adresse-en-double » : adresse « https://choisirleservicepublic.gouv.fr/offre-emploi/2023-1201312/ » déjà utilisée",
-        "missing field `title`",
+        "« sans-titre » : champ « title » absent (ligne 288, colonne 4)",
         "« famille-inconnue » : family : famille « astronautique » absente",
         "« cloture-passee » : offre ouverte dont la date de clôture (2020-01-31) est passée",
         "date invalide « 2023-02-30 »",

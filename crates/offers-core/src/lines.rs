@@ -88,6 +88,8 @@ pub struct BundleReader {
     /// How far the search for the next line break has gone (a long line is not searched again
     /// at each chunk).
     searched: usize,
+    /// How many lines have been read (an offer's error names its line).
+    lines: usize,
     state: State,
 }
 
@@ -97,6 +99,7 @@ impl Default for BundleReader {
             bytes: Vec::new(),
             at: 0,
             searched: 0,
+            lines: 0,
             state: State::Head,
         }
     }
@@ -164,7 +167,7 @@ impl BundleReader {
             return false;
         };
         if *next < block.len() {
-            sorter.push(read_offer(&block.offer_json(*next)));
+            sorter.push(read_offer(&block.offer_json(*next), 1));
             *next += 1;
             return true;
         }
@@ -173,6 +176,8 @@ impl BundleReader {
     }
 
     fn line(&mut self, start: usize, end: usize) -> Result<(), ParseError> {
+        self.lines += 1;
+        let number = self.lines;
         let line = trim(&self.bytes[start..end]);
         match &mut self.state {
             State::Head => {
@@ -208,7 +213,7 @@ impl BundleReader {
                     match blocks {
                         Some(blocks) => column(blocks, line)?,
                         None => sorter.push(match std::str::from_utf8(line) {
-                            Ok(json) => read_offer(json),
+                            Ok(json) => read_offer(json, number),
                             Err(e) => Err((None, format!("texte illisible (UTF-8) : {e}"))),
                         }),
                     }

@@ -1,11 +1,11 @@
 //! Reading a bundle: refuse what cannot be a bundle, skip (and report) each offer that is broken,
 //! keep every other one.
 
-use serde::Deserialize;
-use serde_json::value::RawValue;
 use thiserror::Error;
 
 use crate::columns::{Block, Broken};
+use crate::json::{self, Reader};
+use crate::read;
 use crate::validate::{is_valid_id, offer_problems, page_problems, Problem};
 use crate::{Bundle, Family, Offer, Page, COLUMNS_FORMAT_VERSION, FORMAT_VERSION};
 
@@ -42,44 +42,21 @@ pub struct LoadedBundle {
     pub problems: Vec<Problem>,
 }
 
-#[derive(Deserialize)]
-struct VersionProbe {
-    format_version: Option<u64>,
-}
-
-#[derive(Deserialize)]
-struct RawBundle<'a> {
-    #[allow(dead_code)] // checked by the probe
-    format_version: u64,
-    generated_at: String,
-    page: Page,
-    families: Vec<Family>,
-    #[serde(default)]
-    text_files: Vec<String>,
-    #[serde(borrow)]
-    offers: Option<Vec<&'a RawValue>>,
-    /// Format 2's offers (`crate::columns`), a block each.
-    #[serde(borrow)]
-    offer_columns: Option<Vec<&'a RawValue>>,
-}
-
 /// A bundle's offers, not read yet: one JSON object each (format 1), or blocks of columns
 /// (format 2).
 pub(crate) enum RawOffers<'a> {
-    Rows(Vec<&'a RawValue>),
-    Columns(Vec<&'a RawValue>),
+    /// Where each offer starts in the bundle's text.
+    Rows(Vec<usize>),
+    Columns(Vec<&'a str>),
 }
 
-#[derive(Deserialize)]
-pub(crate) struct IdProbe {
-    pub(crate) id: Option<String>,
-}
-
-fn classify(err: serde_json::Error) -> ParseError {
-    use serde_json::error::Category;
-    match err.classify() {
-        Category::Syntax | Category::Eof | Category::Io => ParseError::NotJson(err.to_string()),
-        Category::Data => ParseError::NotABundle(err.to_string()),
+impl From<json::Error> for ParseError {
+    fn from(err: json::Error) -> ParseError {
+        if err.syntax {
+            ParseError::NotJson(err.to_string())
+        } else {
+            ParseError::NotABundle(err.to_string())
+        }
     }
 }
 
@@ -93,20 +70,23 @@ pub fn parse_bundle(text: &str) -> Result<LoadedBundle, ParseError> {
     let (mut sorter, offers) = parse_raw(text)?;
     match offers {
         RawOffers::Rows(rows) => {
-            for value in rows {
-                sorter.push(read_offer(value.get()));
+            for start in rows {
+                // Read in the whole text: an error gives the line in the file.
+                let mut r = Reader::at(text, start);
+                let offer = read::offer(&mut r);
+                sorter.push(offer.map_err(|err| (id_of(&text[start..]), err.to_string())));
             }
         }
         RawOffers::Columns(blocks) => {
             for raw in blocks {
-                let members = (raw.get().strip_prefix('{'))
+                let members = (raw.strip_prefix('{'))
                     .and_then(|m| m.strip_suffix('}'))
                     .ok_or(Broken::NotColumns("un bloc est un objet"))?;
                 let mut block = Block::default();
                 // JSON already: no brace can close the block early.
                 block.add(members.to_owned())?;
                 for i in 0..block.len() {
-                    sorter.push(read_offer(&block.offer_json(i)));
+                    sorter.push(read_offer(&block.offer_json(i), 1));
                 }
             }
         }
@@ -116,24 +96,81 @@ pub fn parse_bundle(text: &str) -> Result<LoadedBundle, ParseError> {
 
 /// The bundle in `text` with its offers left raw: what is checked before any offer is read.
 pub(crate) fn parse_raw(text: &str) -> Result<(Sorter, RawOffers<'_>), ParseError> {
-    // serde reads a struct from a JSON array too: a bundle must be an object.
-    if !text.trim_start().starts_with('{') {
-        serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(classify)?;
+    let mut r = Reader::new(text);
+    if r.peek() != Some(b'{') {
+        r.skip()?;
+        r.end()?;
         return Err(ParseError::NotABundle("un objet JSON est attendu".into()));
     }
-    let probe: VersionProbe = serde_json::from_str(text).map_err(classify)?;
-    let version = match probe.format_version {
-        Some(v @ (FORMAT_VERSION | COLUMNS_FORMAT_VERSION)) => v,
-        Some(other) => return Err(ParseError::UnsupportedVersion(other)),
-        None => {
-            return Err(ParseError::NotABundle(
-                "champ « format_version » absent".into(),
-            ))
+    // First the whole text, its members kept where they start (the offers, each one's text):
+    // the version is read before anything else, whatever the members' order.
+    let mut members: Vec<(&str, usize)> = Vec::new();
+    let (mut rows, mut blocks): (Option<Vec<usize>>, Option<Vec<&str>>) = (None, None);
+    r.object(&mut |r, name| {
+        if name != "offers" && name != "offer_columns" {
+            let known = [
+                "format_version",
+                "generated_at",
+                "page",
+                "families",
+                "text_files",
+            ];
+            return match known.iter().find(|k| **k == name) {
+                Some(k) if members.iter().any(|(m, _)| m == k) => {
+                    Err(r.shape(format!("champ « {name} » en double")))
+                }
+                Some(k) => {
+                    members.push((k, r.position()));
+                    r.skip()
+                }
+                None => r.skip(),
+            };
         }
+        if r.null()? {
+            return Ok(());
+        }
+        if (name == "offers" && rows.is_some()) || (name == "offer_columns" && blocks.is_some()) {
+            return Err(r.shape(format!("champ « {name} » en double")));
+        }
+        let (mut starts, mut raws) = (Vec::new(), Vec::new());
+        r.array(&mut |r| {
+            starts.push(r.position());
+            raws.push(r.raw()?);
+            Ok(())
+        })?;
+        if name == "offers" {
+            rows = Some(starts);
+        } else {
+            blocks = Some(raws);
+        }
+        Ok(())
+    })?;
+    r.end()?;
+    let at = |name: &str| {
+        members
+            .iter()
+            .find(|(m, _)| *m == name)
+            .map(|&(_, at)| Reader::at(text, at))
     };
-    let raw: RawBundle = serde_json::from_str(text).map_err(classify)?;
+    let absent = |name: &str| ParseError::NotABundle(format!("champ « {name} » absent"));
+    let mut version = at("format_version").ok_or_else(|| absent("format_version"))?;
+    let version = match version.null()? {
+        true => return Err(absent("format_version")),
+        false => version.uint(u64::MAX)?,
+    };
+    if version != FORMAT_VERSION && version != COLUMNS_FORMAT_VERSION {
+        return Err(ParseError::UnsupportedVersion(version));
+    }
+    let generated_at =
+        read::string(&mut at("generated_at").ok_or_else(|| absent("generated_at"))?)?;
+    let page = read::page(&mut at("page").ok_or_else(|| absent("page"))?)?;
+    let families = read::families(&mut at("families").ok_or_else(|| absent("families"))?)?;
+    let text_files = match at("text_files") {
+        Some(mut r) => read::strings(&mut r)?,
+        None => Vec::new(),
+    };
     // Format 1 has its offers in `offers`; format 2 in `offer_columns`, and no `offers`.
-    let offers = match (version, raw.offers, raw.offer_columns) {
+    let offers = match (version, rows, blocks) {
         (FORMAT_VERSION, Some(rows), _) => RawOffers::Rows(rows),
         (COLUMNS_FORMAT_VERSION, None, Some(blocks)) => RawOffers::Columns(blocks),
         _ => {
@@ -143,18 +180,36 @@ pub(crate) fn parse_raw(text: &str) -> Result<(Sorter, RawOffers<'_>), ParseErro
             )));
         }
     };
-    let sorter = Sorter::new(raw.generated_at, raw.page, raw.families, raw.text_files);
+    let sorter = Sorter::new(generated_at, page, families, text_files);
     Ok((sorter, offers))
 }
 
 /// One offer's JSON read: the offer, or its id (when one could be read) and why it could not be.
-pub(crate) fn read_offer(json: &str) -> ReadOffer {
-    serde_json::from_str::<Offer>(json).map_err(|err| {
-        let id = serde_json::from_str::<IdProbe>(json)
-            .ok()
-            .and_then(|p| p.id);
-        (id, err.to_string())
+/// `line`: the line of the bundle's text where `json` starts (an error names the line in the
+/// file), 1 when it has no line of its own (an offer put back together from columns).
+pub(crate) fn read_offer(json: &str, line: usize) -> ReadOffer {
+    let mut r = Reader::new(json);
+    read::offer(&mut r)
+        .and_then(|offer| r.end().map(|()| offer))
+        .map_err(|mut err| {
+            err.line += line - 1;
+            (id_of(json), err.to_string())
+        })
+}
+
+/// The `id` of the object that starts `json`, when it is one and its `id` is a string.
+pub(crate) fn id_of(json: &str) -> Option<String> {
+    let mut id = None;
+    let mut r = Reader::new(json);
+    r.object(&mut |r, name| match name {
+        "id" if id.is_none() => {
+            id = Some(read::string(r)?);
+            Ok(())
+        }
+        _ => r.skip(),
     })
+    .ok()?;
+    id
 }
 
 /// The checks of [`parse_bundle`] on a bundle already typed (what `offers build` made, checked

@@ -31,27 +31,36 @@ pub struct OfferText {
     pub description: Document,
 }
 
-/// The full text of offer `id` in a text file's JSON (`None`: the file has none for it). Read as
-/// the app reads a bundle's offers (each entry kept raw, its id probed, only the one wanted read
-/// whole): the module's code for those serves here too, where a `TextFile` would bring its own.
-pub fn text_of(json: &str, id: &str) -> Result<Option<Document>, serde_json::Error> {
-    use serde_json::value::RawValue;
-    #[derive(Deserialize)]
-    struct Entries<'a> {
-        #[serde(borrow)]
-        texts: Vec<&'a RawValue>,
-    }
-    #[derive(Deserialize)]
-    struct Text {
-        description: Document,
-    }
-    for entry in serde_json::from_str::<Entries>(json)?.texts {
-        let probe: crate::parse::IdProbe = serde_json::from_str(entry.get())?;
-        if probe.id.as_deref() == Some(id) {
-            return serde_json::from_str::<Text>(entry.get()).map(|t| Some(t.description));
+/// The full text of offer `id` in a text file's JSON (`None`: the file has none for it). Each
+/// entry is checked and its id read; only the one wanted is read whole.
+pub fn text_of(json: &str, id: &str) -> Result<Option<Document>, crate::json::Error> {
+    use crate::json::Reader;
+    let mut r = Reader::new(json);
+    let (mut texts, mut found) = (false, None);
+    r.object(&mut |r, name| {
+        if name != "texts" {
+            return r.skip();
         }
+        texts = true;
+        r.array(&mut |r| {
+            let start = r.position();
+            r.skip()?;
+            if found.is_none() && crate::parse::id_of(r.since(start)).as_deref() == Some(id) {
+                let mut description = None;
+                Reader::at(json, start).object(&mut |r, name| match name {
+                    "description" => crate::read::document(r).map(|d| description = Some(d)),
+                    _ => r.skip(),
+                })?;
+                found = Some(description.ok_or_else(|| r.shape("champ « description » absent"))?);
+            }
+            Ok(())
+        })
+    })?;
+    r.end()?;
+    if !texts {
+        return Err(r.shape("champ « texts » absent"));
     }
-    Ok(None)
+    Ok(found)
 }
 
 /// The address of the text file `path` (as the bundle names it) of the bundle at `bundle_url`:

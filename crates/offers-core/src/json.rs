@@ -1,0 +1,506 @@
+//! A JSON reader, written here for the bundle (`crate::read` reads each type with it).
+//!
+//! Why not serde_json's deserializer and serde's derived `Deserialize`: in the app's module they
+//! were the parser, a visitor per type and per field, and the generic code between them, about
+//! 20 KB brotli of the first view (issue "The board on first paint"; README, "Where the wasm's
+//! bytes go"). This reader walks the text once, with one plain function per type and no generic
+//! visitor. Writing a bundle stays serde's (`Serialize`); so do the CLI's other inputs.
+//!
+//! It is strict JSON (RFC 8259): what serde_json refuses, it refuses, with the line and column.
+
+use std::borrow::Cow;
+use std::fmt;
+
+/// Why a text could not be read, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    /// Not JSON at all (`true`), or JSON of another shape than expected.
+    pub syntax: bool,
+    pub message: String,
+    /// From 1.
+    pub line: usize,
+    /// From 1, in characters.
+    pub column: usize,
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} (ligne {}, colonne {})",
+            self.message, self.line, self.column
+        )
+    }
+}
+
+impl std::error::Error for Error {}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// Values nested deeper than this are refused (serde_json's limit too): a hostile text cannot
+/// exhaust the stack.
+const MAX_NESTING: usize = 128;
+
+/// A position in a JSON text, read forward.
+pub struct Reader<'a> {
+    text: &'a str,
+    at: usize,
+    depth: usize,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(text: &'a str) -> Reader<'a> {
+        Reader::at(text, 0)
+    }
+
+    /// The value that starts at byte `at` of `text`: errors give positions in the whole text.
+    pub fn at(text: &'a str, at: usize) -> Reader<'a> {
+        Reader { text, at, depth: 0 }
+    }
+
+    /// Where the next value starts (spaces skipped).
+    pub fn position(&mut self) -> usize {
+        self.space();
+        self.at
+    }
+
+    /// The text read since `start`.
+    pub fn since(&self, start: usize) -> &'a str {
+        &self.text[start..self.at]
+    }
+
+    fn error(&self, syntax: bool, message: String) -> Error {
+        let at = self.at.min(self.text.len());
+        let before = &self.text.as_bytes()[..at];
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        let column = (self.text.get(line_start..at)).map_or(at - line_start, |s| s.chars().count());
+        Error {
+            syntax,
+            message,
+            line: before.iter().filter(|&&b| b == b'\n').count() + 1,
+            column: column + 1,
+        }
+    }
+
+    /// Not JSON here.
+    pub fn syntax(&self, message: impl Into<String>) -> Error {
+        self.error(true, message.into())
+    }
+
+    /// JSON, but not what was expected here.
+    pub fn shape(&self, message: impl Into<String>) -> Error {
+        self.error(false, message.into())
+    }
+
+    /// The value here is not `what`: a shape error if it is a value, a syntax error if it is not.
+    fn unexpected(&mut self, what: &str) -> Error {
+        match self.peek() {
+            Some(b'"' | b'{' | b'[' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n') => {
+                self.shape(format!("{what} attendu"))
+            }
+            Some(_) => self.syntax("valeur attendue"),
+            None => self.syntax("fin du texte inattendue"),
+        }
+    }
+
+    fn space(&mut self) {
+        let bytes = self.text.as_bytes();
+        while matches!(bytes.get(self.at), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+            self.at += 1;
+        }
+    }
+
+    /// The next byte after spaces, not consumed.
+    pub fn peek(&mut self) -> Option<u8> {
+        self.space();
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    fn eat(&mut self, byte: u8) -> bool {
+        let found = self.peek() == Some(byte);
+        self.at += usize::from(found);
+        found
+    }
+
+    fn expect(&mut self, byte: u8, message: &str) -> Result<()> {
+        if self.eat(byte) {
+            Ok(())
+        } else {
+            Err(self.syntax(message))
+        }
+    }
+
+    /// Only spaces are left.
+    pub fn end(&mut self) -> Result<()> {
+        match self.peek() {
+            None => Ok(()),
+            Some(_) => Err(self.syntax("texte après la fin du JSON")),
+        }
+    }
+
+    fn literal(&mut self, word: &str) -> Result<()> {
+        if self.text.as_bytes()[self.at..].starts_with(word.as_bytes()) {
+            self.at += word.len();
+            Ok(())
+        } else {
+            Err(self.syntax("valeur attendue"))
+        }
+    }
+
+    /// Reads `null` if it is next.
+    pub fn null(&mut self) -> Result<bool> {
+        if self.peek() == Some(b'n') {
+            self.literal("null")?;
+            return Ok(true);
+        }
+        Ok(false)
+    }
+
+    pub fn bool(&mut self) -> Result<bool> {
+        match self.peek() {
+            Some(b't') => self.literal("true").map(|()| true),
+            Some(b'f') => self.literal("false").map(|()| false),
+            _ => Err(self.unexpected("vrai ou faux")),
+        }
+    }
+
+    /// A whole number from 0 to `max`.
+    pub fn uint(&mut self, max: u64) -> Result<u64> {
+        if !matches!(self.peek(), Some(b'-' | b'0'..=b'9')) {
+            return Err(self.unexpected("nombre entier"));
+        }
+        let start = self.at;
+        self.number()?;
+        let found = &self.text[start..self.at];
+        let mut n = Some(0u64);
+        for d in found.bytes() {
+            n = n
+                .filter(|_| d.is_ascii_digit())
+                .and_then(|n| n.checked_mul(10)?.checked_add(u64::from(d - b'0')));
+        }
+        match n {
+            Some(n) if n <= max => Ok(n),
+            _ => {
+                self.at = start;
+                Err(self.shape(format!(
+                    "nombre entier de 0 à {max} attendu, « {found} » trouvé"
+                )))
+            }
+        }
+    }
+
+    /// Past a number: `-`, digits without a leading zero, then a fraction and an exponent.
+    fn number(&mut self) -> Result<()> {
+        let bytes = self.text.as_bytes();
+        let digits = |at: &mut usize| {
+            let start = *at;
+            while bytes.get(*at).is_some_and(u8::is_ascii_digit) {
+                *at += 1;
+            }
+            *at - start
+        };
+        let mut at = self.at;
+        at += usize::from(bytes.get(at) == Some(&b'-'));
+        let whole = at;
+        let valid = match digits(&mut at) {
+            0 => false,
+            n => !(n > 1 && bytes[whole] == b'0'),
+        } && (bytes.get(at) != Some(&b'.') || {
+            at += 1;
+            digits(&mut at) > 0
+        }) && (!matches!(bytes.get(at), Some(b'e' | b'E')) || {
+            at += 1;
+            at += usize::from(matches!(bytes.get(at), Some(b'+' | b'-')));
+            digits(&mut at) > 0
+        });
+        if !valid {
+            return Err(self.syntax("nombre mal formé"));
+        }
+        self.at = at;
+        Ok(())
+    }
+
+    /// A string: borrowed from the text when it has no escape.
+    pub fn str(&mut self) -> Result<Cow<'a, str>> {
+        if self.peek() != Some(b'"') {
+            return Err(self.unexpected("texte"));
+        }
+        let bytes = self.text.as_bytes();
+        self.at += 1;
+        let start = self.at;
+        let mut owned: Option<String> = None;
+        let mut run = start;
+        loop {
+            match bytes.get(self.at) {
+                Some(b'"') => break,
+                Some(b'\\') => {
+                    let out = owned.get_or_insert_with(String::new);
+                    out.push_str(&self.text[run..self.at]);
+                    self.at += 1;
+                    self.escape(out)?;
+                    run = self.at;
+                }
+                Some(0..=0x1f) => return Err(self.syntax("caractère de contrôle dans un texte")),
+                Some(_) => self.at += 1,
+                None => return Err(self.syntax("texte non terminé")),
+            }
+        }
+        let text = match owned {
+            None => Cow::Borrowed(&self.text[start..self.at]),
+            Some(mut out) => {
+                out.push_str(&self.text[run..self.at]);
+                Cow::Owned(out)
+            }
+        };
+        self.at += 1;
+        Ok(text)
+    }
+
+    /// The character of the escape after a `\`.
+    fn escape(&mut self, out: &mut String) -> Result<()> {
+        let byte = self.text.as_bytes().get(self.at).copied();
+        self.at += 1;
+        let c = match byte {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                let unit = self.hex4()?;
+                let code = match unit {
+                    0xD800..=0xDBFF => {
+                        if !self.text.as_bytes()[self.at..].starts_with(b"\\u") {
+                            return Err(self.syntax("moitié de caractère seule (\\u)"));
+                        }
+                        self.at += 2;
+                        match self.hex4()? {
+                            low @ 0xDC00..=0xDFFF => {
+                                0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                            }
+                            _ => return Err(self.syntax("moitié de caractère seule (\\u)")),
+                        }
+                    }
+                    _ => unit,
+                };
+                char::from_u32(code)
+                    .ok_or_else(|| self.syntax("moitié de caractère seule (\\u)"))?
+            }
+            _ => return Err(self.syntax("échappement inconnu")),
+        };
+        out.push(c);
+        Ok(())
+    }
+
+    fn hex4(&mut self) -> Result<u32> {
+        let digits = self.text.get(self.at..self.at + 4);
+        match digits.and_then(|d| {
+            (d.bytes().all(|b| b.is_ascii_hexdigit())).then(|| u32::from_str_radix(d, 16).ok())?
+        }) {
+            Some(unit) => {
+                self.at += 4;
+                Ok(unit)
+            }
+            None => Err(self.syntax("quatre chiffres hexadécimaux attendus après \\u")),
+        }
+    }
+
+    fn nest(&mut self) -> Result<()> {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            return Err(self.syntax(format!("plus de {MAX_NESTING} niveaux imbriqués")));
+        }
+        self.at += 1;
+        Ok(())
+    }
+
+    /// An object: `member` is called with each member's name, the reader at its value, which it
+    /// must read or [`skip`](Self::skip).
+    pub fn object(
+        &mut self,
+        member: &mut dyn FnMut(&mut Reader<'a>, &str) -> Result<()>,
+    ) -> Result<()> {
+        if self.peek() != Some(b'{') {
+            return Err(self.unexpected("objet"));
+        }
+        self.nest()?;
+        if !self.eat(b'}') {
+            loop {
+                if self.peek() != Some(b'"') {
+                    return Err(self.syntax("nom de champ attendu"));
+                }
+                let name = self.str()?;
+                self.expect(b':', "« : » attendu")?;
+                member(self, &name)?;
+                if !self.eat(b',') {
+                    self.expect(b'}', "« , » ou « } » attendu")?;
+                    break;
+                }
+            }
+        }
+        self.depth -= 1;
+        Ok(())
+    }
+
+    /// An array: `item` is called with the reader at each item, which it must read or skip.
+    pub fn array(&mut self, item: &mut dyn FnMut(&mut Reader<'a>) -> Result<()>) -> Result<()> {
+        if self.peek() != Some(b'[') {
+            return Err(self.unexpected("liste"));
+        }
+        self.nest()?;
+        if !self.eat(b']') {
+            loop {
+                item(self)?;
+                if !self.eat(b',') {
+                    self.expect(b']', "« , » ou « ] » attendu")?;
+                    break;
+                }
+            }
+        }
+        self.depth -= 1;
+        Ok(())
+    }
+
+    /// An array, each item read by `read`.
+    pub fn list<T>(&mut self, read: fn(&mut Reader<'a>) -> Result<T>) -> Result<Vec<T>> {
+        let mut items = Vec::new();
+        self.array(&mut |r| {
+            items.push(read(r)?);
+            Ok(())
+        })?;
+        Ok(items)
+    }
+
+    /// Past the value here, checked.
+    pub fn skip(&mut self) -> Result<()> {
+        match self.peek() {
+            Some(b'{') => self.object(&mut |r, _| r.skip()),
+            Some(b'[') => self.array(&mut |r| r.skip()),
+            Some(b'"') => self.str().map(drop),
+            Some(b't') => self.literal("true"),
+            Some(b'f') => self.literal("false"),
+            Some(b'n') => self.literal("null"),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => Err(self.syntax("valeur attendue")),
+            None => Err(self.syntax("fin du texte inattendue")),
+        }
+    }
+
+    /// Past the value here, checked: its text.
+    pub fn raw(&mut self) -> Result<&'a str> {
+        let start = self.position();
+        self.skip()?;
+        Ok(self.since(start))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn skip_all(text: &str) -> Result<()> {
+        let mut r = Reader::new(text);
+        r.skip()?;
+        r.end()
+    }
+
+    #[test]
+    fn accepts_what_json_accepts_and_refuses_the_rest() {
+        let good = [
+            "0",
+            "-0.5e+3",
+            "12E2",
+            "true",
+            "null",
+            " [ 1 , {\"a\" : [\"b\\u00e9\\ud83d\\ude00\"] } ] ",
+            "{}",
+            "[]",
+            "\"\\\"\\\\\\/\\b\\f\\n\\r\\t\"",
+        ];
+        for text in good {
+            assert!(skip_all(text).is_ok(), "{text}");
+            assert!(
+                serde_json::from_str::<serde_json::Value>(text).is_ok(),
+                "{text}"
+            );
+        }
+        let bad = [
+            "",
+            "01",
+            "-",
+            "1.",
+            "1e",
+            ".5",
+            "+1",
+            "tru",
+            "nul",
+            "[1,]",
+            "{\"a\":1,}",
+            "[1 2]",
+            "{\"a\" 1}",
+            "{a:1}",
+            "\"x",
+            "\"\\x\"",
+            "\"\\ud83d\"",
+            "\"\\ude00\"",
+            "\"\\u12g4\"",
+            "\"a\u{1}b\"",
+            "1 2",
+            "[",
+            "{\"a\":",
+            "'a'",
+            "NaN",
+        ];
+        for text in bad {
+            assert!(skip_all(text).is_err(), "{text}");
+            assert!(
+                serde_json::from_str::<serde_json::Value>(text).is_err(),
+                "{text}"
+            );
+        }
+        let deep = "[".repeat(200) + &"]".repeat(200);
+        assert!(skip_all(&deep).unwrap_err().message.contains("niveaux"));
+    }
+
+    #[test]
+    fn strings_are_decoded_and_borrowed_when_they_can_be() {
+        let mut r = Reader::new(r#""plain é" "a\nb\u00e9\ud83d\ude00c""#);
+        assert!(matches!(r.str().unwrap(), Cow::Borrowed("plain é")));
+        assert_eq!(r.str().unwrap(), "a\nbé😀c");
+    }
+
+    #[test]
+    fn whole_numbers_are_bounded() {
+        let read = |text: &str, max| Reader::new(text).uint(max);
+        assert_eq!(read("255", 255).unwrap(), 255);
+        assert!(!read("256", 255).unwrap_err().syntax);
+        assert!(!read("-1", 255).unwrap_err().syntax);
+        assert!(!read("1.0", 255).unwrap_err().syntax);
+        assert!(!read("\"1\"", 255).unwrap_err().syntax);
+        assert!(read("01", 255).unwrap_err().syntax);
+        assert!(
+            !read("99999999999999999999999", u64::MAX)
+                .unwrap_err()
+                .syntax
+        );
+    }
+
+    #[test]
+    fn errors_say_where_in_lines_and_characters() {
+        let err = skip_all("{\n  \"é\": [1,\n   x]}").unwrap_err();
+        assert!(err.syntax);
+        assert_eq!((err.line, err.column), (3, 4));
+        assert_eq!(err.to_string(), "valeur attendue (ligne 3, colonne 4)");
+        let mut r = Reader::new("  \"é\" 5");
+        r.str().unwrap();
+        let err = r.bool().unwrap_err();
+        assert!(!err.syntax);
+        assert_eq!((err.line, err.column), (1, 7));
+    }
+}
