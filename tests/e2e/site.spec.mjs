@@ -32,7 +32,7 @@ test.skip(SITE !== 'dist', 'writes target/site while the specs read dist/ only')
 test('offers site publishes content/ with the app inside it, as trunk built dist/', () => {
   expect(existsSync(binary), `${binary}: built by scripts/test.sh (cargo build -p offers-cli --features app)`).toBe(true);
   const version = spawnSync(binary, ['--version'], { encoding: 'utf8' });
-  const glue = readdirSync(join(repo, 'dist')).find((f) => /^offres-[0-9a-f]{16}\.js$/.test(f));
+  const glue = readdirSync(join(repo, 'dist')).find((f) => /^offres-[0-9a-f]{8,16}\.js$/.test(f));
   expect(version.stdout).toContain(`application ${glue.replace(/\.js$/, '')} intégrée`);
 
   const content = mkdtempSync(join(tmpdir(), 'offres-content-'));

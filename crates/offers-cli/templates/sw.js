@@ -74,7 +74,7 @@ async function precache() {
   await cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'reload' })));
   const index = await (await cache.match('./')).text();
   const listed = new Set(PRECACHE.map((url) => url.replace(/^\.\//, '')));
-  for (const [name] of index.matchAll(/[\w.-]+-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css)/g)) {
+  for (const [name] of index.matchAll(/[\w.-]+-[0-9a-f]{8,16}(?:_bg)?\.(?:js|wasm|css)/g)) {
     if (!listed.has(name)) {
       await caches.delete(SHELL);
       throw new Error(`index.html names ${name}, not in this version's files`);

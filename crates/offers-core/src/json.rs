@@ -1,4 +1,4 @@
-//! A JSON reader, written here for the bundle (`crate::read` reads each type with it).
+//! A JSON reader, written here for the bundle (each type is read with it in the `read` module).
 //!
 //! Why not serde_json's deserializer and serde's derived `Deserialize`: in the app's module they
 //! were the parser, a visitor per type and per field, and the generic code between them, about
