@@ -1,6 +1,7 @@
 // Trunk post_build hook (Trunk.toml), the app build's last step before `offers site`: minifies
 // the app's files, for bytes. trunk's own minifier fails on wasm-bindgen's glue and rewrites the
-// HTML, so: the glue with terser; the stylesheets, in their order, into one file with
+// HTML, so: the names between the module and its glue shortened (wasm-names.mjs), the glue with
+// terser; the stylesheets, in their order, into one file with
 // lightningcss (one request instead of sixteen), linked with its integrity hash. Everything else
 // (the start script, the board rendered at build time, the offer pages, the service worker, the
 // widget, compressed copies) is the site's, written by `offers site` (crates/offers-cli).
@@ -9,6 +10,7 @@ import { readFileSync, writeFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
 import { transform } from 'lightningcss';
+import { shortenNames } from './wasm-names.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist';
 const indexPath = join(dir, 'index.html');
@@ -19,7 +21,11 @@ if (!glue) {
   console.error("minify: trunk's start script has changed: no `import init … from './offres-….js'` in index.html");
   process.exit(1);
 }
-const code = (await minify(readFileSync(join(dir, glue), 'utf8'), { module: true, compress: true, mangle: true })).code;
+// The names by which the module and the glue call each other, shortened in both (wasm-names.mjs).
+const wasmFile = join(dir, glue.replace(/\.js$/, '_bg.wasm'));
+const short = shortenNames(readFileSync(wasmFile), readFileSync(join(dir, glue), 'utf8'));
+writeFileSync(wasmFile, short.wasm);
+const code = (await minify(short.glue, { module: true, compress: true, mangle: true })).code;
 writeFileSync(join(dir, glue), code);
 
 const sheet = /<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*>\n?/g;
