@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 
 use crate::document::{Block, Inline};
-use crate::json::{Reader, Result};
+use crate::json::{Error, Reader, Result};
 use crate::model::*;
 use crate::{Date, Document};
 
@@ -21,10 +21,22 @@ fn member<'a, T>(
     read: fn(&mut Reader<'a>) -> Result<T>,
 ) -> Result<()> {
     if slot.is_some() {
-        return Err(r.shape(format!("champ « {name} » en double")));
+        return Err(twice(r, name));
     }
     *slot = Some(read(r)?);
     Ok(())
+}
+
+// The errors built apart, once: inlined in each instance of the generic helpers, they cost the
+// app's module a formatting each.
+#[inline(never)]
+fn twice(r: &Reader<'_>, name: &str) -> Error {
+    r.shape(format!("champ « {name} » en double"))
+}
+
+#[inline(never)]
+fn absent(r: &Reader<'_>, name: &str) -> Error {
+    r.shape(format!("champ « {name} » absent"))
 }
 
 /// An optional member: `null` leaves it absent.
@@ -42,7 +54,7 @@ fn optional<'a, T>(
 
 /// A member that must be there, once the object is read.
 fn required<T>(r: &Reader<'_>, slot: Option<T>, name: &str) -> Result<T> {
-    slot.ok_or_else(|| r.shape(format!("champ « {name} » absent")))
+    slot.ok_or_else(|| absent(r, name))
 }
 
 pub fn string(r: &mut Reader<'_>) -> Result<String> {
