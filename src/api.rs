@@ -120,11 +120,7 @@ async fn send(url: &str) -> Result<gloo_net::http::Response, LoadError> {
 
 /// The body of a successful answer at `url`, as text.
 async fn get(url: &str) -> Result<String, LoadError> {
-    send(url)
-        .await?
-        .text()
-        .await
-        .map_err(request_error)
+    send(url).await?.text().await.map_err(request_error)
 }
 
 /// A failed request, in words: the browser's own message. Not gloo-net's whole error formatted:

@@ -19,7 +19,8 @@ pub struct Error {
     pub message: String,
     /// From 1.
     pub line: usize,
-    /// From 1, in characters.
+    /// From 1, in bytes (as serde_json counts them): counting characters would read the whole
+    /// line again at each error.
     pub column: usize,
 }
 
@@ -41,21 +42,48 @@ pub type Result<T> = std::result::Result<T, Error>;
 /// exhaust the stack.
 const MAX_NESTING: usize = 128;
 
-/// A position in a JSON text, read forward.
+/// A position in a JSON text, read forward. It counts lines as it goes (in JSON a line break can
+/// only be a space between tokens): an error's position costs nothing, however many errors a
+/// large text has.
 pub struct Reader<'a> {
     text: &'a str,
     at: usize,
     depth: usize,
+    /// The line of `at`, from 1, and where that line starts.
+    line: usize,
+    line_start: usize,
 }
 
 impl<'a> Reader<'a> {
     pub fn new(text: &'a str) -> Reader<'a> {
-        Reader::at(text, 0)
+        Reader {
+            text,
+            at: 0,
+            depth: 0,
+            line: 1,
+            line_start: 0,
+        }
     }
 
-    /// The value that starts at byte `at` of `text`: errors give positions in the whole text.
+    /// The value that starts at byte `at` of `text`: errors give positions in the whole text. To
+    /// read several values of one text in order, [`seek`](Self::seek) one reader instead: each
+    /// new reader counts the lines before its value.
     pub fn at(text: &'a str, at: usize) -> Reader<'a> {
-        Reader { text, at, depth: 0 }
+        let mut r = Reader::new(text);
+        r.seek(at);
+        r
+    }
+
+    /// On to the value at byte `at`, further on in the text (the lines between counted).
+    pub fn seek(&mut self, at: usize) {
+        let between = &self.text.as_bytes()[self.at..at];
+        if let Some(last) = between.iter().rposition(|&b| b == b'\n') {
+            self.line += between.iter().filter(|&&b| b == b'\n').count();
+            self.line_start = self.at + last + 1;
+        }
+        self.at = at;
+        // A new value: an error may have left the last one's nesting counted.
+        self.depth = 0;
     }
 
     /// Where the next value starts (spaces skipped).
@@ -70,18 +98,11 @@ impl<'a> Reader<'a> {
     }
 
     fn error(&self, syntax: bool, message: String) -> Error {
-        let at = self.at.min(self.text.len());
-        let before = &self.text.as_bytes()[..at];
-        let line_start = before
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |p| p + 1);
-        let column = (self.text.get(line_start..at)).map_or(at - line_start, |s| s.chars().count());
         Error {
             syntax,
             message,
-            line: before.iter().filter(|&&b| b == b'\n').count() + 1,
-            column: column + 1,
+            line: self.line,
+            column: self.at - self.line_start + 1,
         }
     }
 
@@ -108,7 +129,15 @@ impl<'a> Reader<'a> {
 
     fn space(&mut self) {
         let bytes = self.text.as_bytes();
-        while matches!(bytes.get(self.at), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+        while let Some(&b) = bytes.get(self.at) {
+            match b {
+                b' ' | b'\r' | b'\t' => {}
+                b'\n' => {
+                    self.line += 1;
+                    self.line_start = self.at + 1;
+                }
+                _ => break,
+            }
             self.at += 1;
         }
     }
@@ -492,7 +521,7 @@ mod tests {
     }
 
     #[test]
-    fn errors_say_where_in_lines_and_characters() {
+    fn errors_say_where_in_lines_and_bytes() {
         let err = skip_all("{\n  \"é\": [1,\n   x]}").unwrap_err();
         assert!(err.syntax);
         assert_eq!((err.line, err.column), (3, 4));
@@ -501,6 +530,18 @@ mod tests {
         r.str().unwrap();
         let err = r.bool().unwrap_err();
         assert!(!err.syntax);
-        assert_eq!((err.line, err.column), (1, 7));
+        assert_eq!((err.line, err.column), (1, 8));
+        // A reader put at a value, or moved on to the next, counts the lines before it.
+        let text = "[\n true,\n\n  5,\n x]";
+        let mut r = Reader::at(text, text.find('5').unwrap());
+        assert_eq!(
+            (r.bool().unwrap_err().line, r.bool().unwrap_err().column),
+            (4, 3)
+        );
+        r.seek(text.find('x').unwrap());
+        assert_eq!(
+            (r.bool().unwrap_err().line, r.bool().unwrap_err().column),
+            (5, 2)
+        );
     }
 }

@@ -70,9 +70,11 @@ pub fn parse_bundle(text: &str) -> Result<LoadedBundle, ParseError> {
     let (mut sorter, offers) = parse_raw(text)?;
     match offers {
         RawOffers::Rows(rows) => {
+            // Read in the whole text, one reader moved on from offer to offer: an error gives
+            // its line in the file, with the lines counted once.
+            let mut r = Reader::new(text);
             for start in rows {
-                // Read in the whole text: an error gives the line in the file.
-                let mut r = Reader::at(text, start);
+                r.seek(start);
                 let offer = read::offer(&mut r);
                 sorter.push(offer.map_err(|err| (id_of(&text[start..]), err.to_string())));
             }
