@@ -1,7 +1,7 @@
 // Trunk post_build hook (Trunk.toml), the app build's last step before `offers site`: minifies
 // the app's files, for bytes. trunk's own minifier fails on wasm-bindgen's glue and rewrites the
-// HTML, so: the names between the module and its glue shortened (wasm-names.mjs), the glue with
-// terser; the stylesheets, in their order, into one file with
+// HTML, so: the module optimized without what no page calls (wasm-unused.mjs), the names between
+// it and its glue shortened (wasm-names.mjs), the glue with terser; the stylesheets, in their order, into one file with
 // lightningcss (one request instead of sixteen), linked with its integrity hash. Everything else
 // (the start script, the board rendered at build time, the offer pages, the service worker, the
 // widget, compressed copies) is the site's, written by `offers site` (crates/offers-cli).
@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { minify } from 'terser';
 import { transform } from 'lightningcss';
 import { shortenNames } from './wasm-names.mjs';
+import { dropClasses, optimize } from './wasm-unused.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist';
 const indexPath = join(dir, 'index.html');
@@ -21,9 +22,12 @@ if (!glue) {
   console.error("minify: trunk's start script has changed: no `import init … from './offres-….js'` in index.html");
   process.exit(1);
 }
-// The names by which the module and the glue call each other, shortened in both (wasm-names.mjs).
+// The module as wasm-bindgen wrote it: what no page calls taken out, then optimized
+// (wasm-unused.mjs); then the names by which it and the glue call each other, shortened in both
+// (wasm-names.mjs).
 const wasmFile = join(dir, glue.replace(/\.js$/, '_bg.wasm'));
-const short = shortenNames(readFileSync(wasmFile), readFileSync(join(dir, glue), 'utf8'));
+const used = dropClasses(readFileSync(join(dir, glue), 'utf8'));
+const short = shortenNames(optimize(readFileSync(wasmFile), used.dropped), used.glue);
 writeFileSync(wasmFile, short.wasm);
 const code = (await minify(short.glue, { module: true, compress: true, mangle: true })).code;
 writeFileSync(join(dir, glue), code);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Where the wasm's bytes go: the module trunk built (target/wasm32-unknown-unknown/release/
 # offres.wasm, after `bash scripts/build.sh`), through wasm-bindgen and wasm-opt as the build does
-# but keeping its function names (--keep-debug, -g), then twiggy, summed by crate. Prints the ten
+# (scripts/wasm-unused.mjs) but keeping its function names (--keep-debug, -g), then twiggy, summed
+# by crate. Prints the ten
 # largest crates (raw bytes of the optimized module; brotli shrinks all of them about 3×) and the
 # twenty largest functions. Installs twiggy the first time (about 3 minutes).
 set -euo pipefail
@@ -13,8 +14,14 @@ command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0 --locked
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 wasm-bindgen "$module" --out-dir "$work" --target web --keep-debug
-wasm-opt -Oz -g --converge --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-reference-types --enable-multivalue "$work/offres_bg.wasm" -o "$work/named.wasm"
+# What the build's hook does (scripts/wasm-unused.mjs), names kept.
+WORK="$work" node --input-type=module -e "
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dropClasses, optimize } from './scripts/wasm-unused.mjs';
+const work = process.env.WORK;
+const { dropped } = dropClasses(readFileSync(work + '/offres.js', 'utf8'));
+writeFileSync(work + '/named.wasm', optimize(readFileSync(work + '/offres_bg.wasm'), dropped, { names: true }));
+"
 twiggy top -n 1000000 --format csv "$work/named.wasm" > "$work/top.csv"
 node - "$work/top.csv" <<'JS'
 const { readFileSync } = require('node:fs');

@@ -1,0 +1,82 @@
+// The module's optimization (scripts/minify.mjs calls it; index.html turns trunk's own off), with
+// what no page can call taken out first. The app exports no class of its own: the classes in the
+// glue come from a dependency (wasm-streams' IntoUnderlyingSource, Sink and ByteSource, through
+// Leptos' server_fn), which nothing here calls, and wasm-bindgen keeps every export and what it
+// reaches. So those classes leave the glue, their exports leave the module (binaryen's
+// wasm-metadce, given every other export as used), then wasm-opt -Oz runs as trunk ran it:
+// 4 KB of the module (1.9 KB brotli) and 1.2 KB of glue.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const bin = (tool) => join(new URL('..', import.meta.url).pathname, 'node_modules/.bin', tool);
+// The features rustc enables by default for wasm32 (wasm-opt refuses the module otherwise);
+// --converge repeats -Oz while it still shrinks the module (about 300 B brotli).
+const FEATURES = ['--enable-bulk-memory', '--enable-mutable-globals', '--enable-nontrapping-float-to-int',
+  '--enable-sign-ext', '--enable-reference-types', '--enable-multivalue'];
+
+/** The glue without its exported classes, and the module's exports that only they called. */
+export function dropClasses(glue) {
+  const classes = [...glue.matchAll(/^export class (\w+) \{$/gm)].map((m) => m[1]);
+  const dropped = new Set();
+  let out = glue;
+  for (const name of classes) {
+    const parts = [
+      new RegExp(`^export class ${name} \\{\\n[\\s\\S]*?^if \\(Symbol\\.dispose\\) ${name}\\.prototype\\[Symbol\\.dispose\\] = ${name}\\.prototype\\.free;\\n`, 'm'),
+      new RegExp(`^const ${name}Finalization = [^;]*;\\n`, 'm'),
+    ];
+    for (const part of parts) {
+      const text = out.match(part)?.[0];
+      if (!text) throw new Error(`wasm-unused: the glue's class ${name} is not written as expected`);
+      for (const [, field] of text.matchAll(/\bwasm\.(\w+)/g)) dropped.add(field);
+      out = out.replace(part, '');
+    }
+    if (new RegExp(`\\b${name}\\b`).test(out)) throw new Error(`wasm-unused: the glue still uses ${name}`);
+  }
+  for (const field of dropped) {
+    if (out.includes(`wasm.${field}`)) dropped.delete(field);
+  }
+  return { glue: out, dropped };
+}
+
+/** The names of the module's exports. */
+export function exportNames(wasm) {
+  const leb = (at) => { let v = 0, s = 0, b; do { b = wasm[at++]; v += (b & 0x7f) * 2 ** s; s += 7; } while (b & 0x80); return [v, at]; };
+  let at = 8;
+  while (at < wasm.length) {
+    const id = wasm[at];
+    const [size, body] = leb(at + 1);
+    if (id === 7) {
+      const names = [];
+      let [count, p] = leb(body);
+      for (; count > 0; count--) {
+        const [length, start] = leb(p);
+        names.push(wasm.subarray(start, start + length).toString('utf8'));
+        [, p] = leb(start + length + 1);
+      }
+      return names;
+    }
+    at = body + size;
+  }
+  return [];
+}
+
+/** The module without the exports `dropped` and what only they reached, optimized for size
+ * (`names`: its function names kept, for scripts/wasm-anatomy.sh). */
+export function optimize(wasm, dropped, { names = false } = {}) {
+  const keep = names ? ['-g'] : [];
+  const work = join(tmpdir(), `offres-wasm-${process.pid}`);
+  const used = exportNames(wasm).filter((name) => !dropped.has(name));
+  const graph = [{ name: 'js', root: true, reaches: used.map((_, i) => `e${i}`) },
+    ...used.map((name, i) => ({ name: `e${i}`, export: name }))];
+  writeFileSync(`${work}.json`, JSON.stringify(graph));
+  writeFileSync(`${work}.wasm`, wasm);
+  execFileSync(bin('wasm-metadce'), [`${work}.wasm`, ...keep, ...FEATURES, '--graph-file', `${work}.json`, '-o', `${work}.dce.wasm`], { stdio: 'ignore' });
+  execFileSync(bin('wasm-opt'), [`${work}.dce.wasm`, '-Oz', '--converge', ...keep, ...FEATURES, '-o', `${work}.opt.wasm`], { stdio: 'inherit' });
+  const out = readFileSync(`${work}.opt.wasm`);
+  for (const end of ['.json', '.wasm', '.dce.wasm', '.opt.wasm']) rmSync(work + end);
+  const left = exportNames(out);
+  for (const name of used) if (!left.includes(name)) throw new Error(`wasm-unused: the export ${name} was lost`);
+  return out;
+}
