@@ -134,16 +134,15 @@ pub(crate) fn parse_raw(text: &str) -> Result<(Sorter, RawOffers<'_>), ParseErro
         if (name == "offers" && rows.is_some()) || (name == "offer_columns" && blocks.is_some()) {
             return Err(r.shape(format!("champ « {name} » en double")));
         }
-        let (mut starts, mut raws) = (Vec::new(), Vec::new());
+        let mut values = Vec::new();
         r.array(&mut |r| {
-            starts.push(r.position());
-            raws.push(r.raw()?);
+            values.push((r.position(), r.raw()?));
             Ok(())
         })?;
         if name == "offers" {
-            rows = Some(starts);
+            rows = Some(values.into_iter().map(|(start, _)| start).collect());
         } else {
-            blocks = Some(raws);
+            blocks = Some(values.into_iter().map(|(_, raw)| raw).collect());
         }
         Ok(())
     })?;
