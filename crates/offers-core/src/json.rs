@@ -361,11 +361,7 @@ impl<'a> Reader<'a> {
         self.nest()?;
         if !self.eat(b'}') {
             loop {
-                if self.peek() != Some(b'"') {
-                    return Err(self.syntax("nom de champ attendu"));
-                }
-                let name = self.str()?;
-                self.expect(b':', "« : » attendu")?;
+                let name = self.member_name()?;
                 member(self, &name)?;
                 if !self.eat(b',') {
                     self.expect(b'}', "« , » ou « } » attendu")?;
@@ -406,19 +402,68 @@ impl<'a> Reader<'a> {
         Ok(items)
     }
 
-    /// Past the value here, checked.
+    /// Past the value here, checked. Without recursion, so without a nesting limit: a value nested
+    /// however deep is skimmed, and only the reading of its own type refuses it (in a bundle, the
+    /// one offer that holds it is skipped).
     pub fn skip(&mut self) -> Result<()> {
-        match self.peek() {
-            Some(b'{') => self.object(&mut |r, _| r.skip()),
-            Some(b'[') => self.array(&mut |r| r.skip()),
-            Some(b'"') => self.str().map(drop),
-            Some(b't') => self.literal("true"),
-            Some(b'f') => self.literal("false"),
-            Some(b'n') => self.literal("null"),
-            Some(b'-' | b'0'..=b'9') => self.number(),
-            Some(_) => Err(self.syntax("valeur attendue")),
-            None => Err(self.syntax("fin du texte inattendue")),
+        // What closes each value opened and not closed yet: `}` or `]`.
+        let mut open: Vec<u8> = Vec::new();
+        loop {
+            match self.peek() {
+                Some(b'{') => {
+                    self.at += 1;
+                    if !self.eat(b'}') {
+                        open.push(b'}');
+                        self.member_name()?;
+                        continue;
+                    }
+                }
+                Some(b'[') => {
+                    self.at += 1;
+                    if !self.eat(b']') {
+                        open.push(b']');
+                        continue;
+                    }
+                }
+                Some(b'"') => drop(self.str()?),
+                Some(b't') => self.literal("true")?,
+                Some(b'f') => self.literal("false")?,
+                Some(b'n') => self.literal("null")?,
+                Some(b'-' | b'0'..=b'9') => self.number()?,
+                Some(_) => return Err(self.syntax("valeur attendue")),
+                None => return Err(self.syntax("fin du texte inattendue")),
+            }
+            // A value has ended: close what ends with it, or go on to the next item.
+            loop {
+                let Some(&close) = open.last() else {
+                    return Ok(());
+                };
+                if self.eat(b',') {
+                    if close == b'}' {
+                        self.member_name()?;
+                    }
+                    break;
+                }
+                if !self.eat(close) {
+                    return Err(self.syntax(if close == b'}' {
+                        "« , » ou « } » attendu"
+                    } else {
+                        "« , » ou « ] » attendu"
+                    }));
+                }
+                open.pop();
+            }
         }
+    }
+
+    /// A member's name, past its `:`.
+    fn member_name(&mut self) -> Result<Cow<'a, str>> {
+        if self.peek() != Some(b'"') {
+            return Err(self.syntax("nom de champ attendu"));
+        }
+        let name = self.str()?;
+        self.expect(b':', "« : » attendu")?;
+        Ok(name)
     }
 
     /// Past the value here, checked: its text.
@@ -493,8 +538,16 @@ mod tests {
                 "{text}"
             );
         }
-        let deep = "[".repeat(200) + &"]".repeat(200);
-        assert!(skip_all(&deep).unwrap_err().message.contains("niveaux"));
+        // Skimmed however deep; read as a type, refused beyond the limit.
+        let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+        assert!(skip_all(&deep).is_ok());
+        fn nested(r: &mut Reader<'_>) -> Result<()> {
+            r.array(&mut |r| nested(r))
+        }
+        let err = nested(&mut Reader::new(&deep)).unwrap_err();
+        assert!(err.message.contains("niveaux"), "{err}");
+        assert!(skip_all(&("[".repeat(1000) + &"]".repeat(999))).is_err());
+        assert!(skip_all(&("{\"a\":".repeat(1000) + "1" + &"}".repeat(1000))).is_ok());
     }
 
     #[test]

@@ -199,3 +199,21 @@ fn documents_refuse_what_serde_refuses() {
         agree::<Vec<Block>>(text, read::document);
     }
 }
+
+#[test]
+fn a_document_nested_beyond_any_reason_is_an_error_not_a_crash() {
+    let depth = 100_000;
+    let text = "[{\"quote\":".repeat(depth) + "[]" + &"}]".repeat(depth);
+    let err = ours(&text, read::document).unwrap_err();
+    assert!(err.contains("niveaux imbriqués"), "{err}");
+    // In an offer of a bundle: that offer is skipped, the others are read.
+    let mut bundle: Value = serde_json::from_str(&common::committed()).unwrap();
+    let offers = bundle["offers"].as_array_mut().unwrap();
+    let count = offers.len();
+    offers[0]["description"] = json!("PLACEHOLDER");
+    let text = bundle.to_string().replace("\"PLACEHOLDER\"", &text);
+    let loaded = offers_core::parse_bundle(&text).unwrap();
+    assert_eq!(loaded.skipped.len(), 1, "{:?}", loaded.skipped);
+    assert!(loaded.skipped[0].reason.contains("niveaux imbriqués"));
+    assert_eq!(loaded.bundle.offers.len(), count - 1);
+}
