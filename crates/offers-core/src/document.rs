@@ -47,7 +47,7 @@ pub enum Inline {
 
 /// The deepest nesting a document may have (a quote in a list item in a quote…, emphasis in a
 /// link…). Whoever walks a document (serde, the app's views) goes one call deeper per level: a
-/// cap keeps that well inside any stack, and inside serde_json's 128 levels for a whole bundle.
+/// cap keeps that well inside any stack, and inside the bundle reader's 128 levels (`crate::json`).
 pub const MAX_DEPTH: usize = 16;
 
 /// What is wrong with a document's shape: nesting deeper than [`MAX_DEPTH`], heading levels
