@@ -19,7 +19,7 @@ function* shortNames() {
   for (const a of first) for (const b of next) if (!RESERVED.has(a + b)) yield a + b;
 }
 
-function readLeb(bytes, at) {
+export function readLeb(bytes, at) {
   let value = 0, shift = 0, byte;
   do {
     byte = bytes[at++];
@@ -42,7 +42,7 @@ function leb(value) {
 
 const name = (text) => { const b = Buffer.from(text, 'utf8'); return Buffer.concat([leb(b.length), b]); };
 
-function readName(bytes, at) {
+export function readName(bytes, at) {
   const [length, start] = readLeb(bytes, at);
   return [bytes.subarray(start, start + length).toString('utf8'), start + length];
 }

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readLeb, readName } from './wasm-names.mjs';
 
 const bin = (tool) => join(new URL('..', import.meta.url).pathname, 'node_modules/.bin', tool);
 // The features rustc enables by default for wasm32 (wasm-opt refuses the module otherwise);
@@ -47,18 +48,16 @@ export function dropClasses(glue) {
 
 /** The names of the module's exports. */
 export function exportNames(wasm) {
-  const leb = (at) => { let v = 0, s = 0, b; do { b = wasm[at++]; v += (b & 0x7f) * 2 ** s; s += 7; } while (b & 0x80); return [v, at]; };
   let at = 8;
   while (at < wasm.length) {
-    const id = wasm[at];
-    const [size, body] = leb(at + 1);
-    if (id === 7) {
+    const [size, body] = readLeb(wasm, at + 1);
+    if (wasm[at] === 7) {
       const names = [];
-      let [count, p] = leb(body);
-      for (; count > 0; count--) {
-        const [length, start] = leb(p);
-        names.push(wasm.subarray(start, start + length).toString('utf8'));
-        [, p] = leb(start + length + 1);
+      let [count, p] = readLeb(wasm, body);
+      for (let name; count > 0; count--) {
+        [name, p] = readName(wasm, p);
+        names.push(name);
+        [, p] = readLeb(wasm, p + 1); // past its kind, then its index
       }
       return names;
     }
