@@ -199,7 +199,7 @@ pub(crate) fn read_offer(json: &str, line: usize) -> ReadOffer {
 }
 
 /// The `id` of the object that starts `json`, when it is one and its `id` is a string.
-pub(crate) fn id_of(json: &str) -> Option<String> {
+fn id_of(json: &str) -> Option<String> {
     let mut id = None;
     let mut r = Reader::new(json);
     r.object(&mut |r, name| match name {

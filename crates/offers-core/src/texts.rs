@@ -32,7 +32,7 @@ pub struct OfferText {
 }
 
 /// The full text of offer `id` in a text file's JSON (`None`: the file has none for it). Each
-/// entry is checked and its id read; only the one wanted is read whole.
+/// entry is checked and its id read as it goes; only the wanted one's description is read whole.
 pub fn text_of(json: &str, id: &str) -> Result<Option<Document>, crate::json::Error> {
     use crate::json::Reader;
     let mut r = Reader::new(json);
@@ -43,15 +43,26 @@ pub fn text_of(json: &str, id: &str) -> Result<Option<Document>, crate::json::Er
         }
         texts = true;
         r.array(&mut |r| {
-            let start = r.position();
-            r.skip()?;
-            if found.is_none() && crate::parse::id_of(r.since(start)).as_deref() == Some(id) {
-                let mut description = None;
-                Reader::at(json, start).object(&mut |r, name| match name {
-                    "description" => crate::read::document(r).map(|d| description = Some(d)),
-                    _ => r.skip(),
-                })?;
-                found = Some(description.ok_or_else(|| r.shape("champ « description » absent"))?);
+            // An entry that is not an object names no offer: passed over.
+            if r.peek() != Some(b'{') {
+                return r.skip();
+            }
+            // The entry's first `id` when it is a text, and where its description starts.
+            let (mut entry, mut description) = (None, None);
+            r.object(&mut |r, name| {
+                match name {
+                    "id" if entry.is_none() && r.peek() == Some(b'"') => entry = Some(r.str()?),
+                    "description" => {
+                        description = Some(r.position());
+                        r.skip()?;
+                    }
+                    _ => r.skip()?,
+                }
+                Ok(())
+            })?;
+            if found.is_none() && entry.as_deref() == Some(id) {
+                let at = description.ok_or_else(|| r.shape("champ « description » absent"))?;
+                found = Some(crate::read::document(&mut Reader::at(json, at))?);
             }
             Ok(())
         })
