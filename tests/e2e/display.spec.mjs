@@ -57,10 +57,10 @@ test('forced colours: panels keep a border, focus keeps a visible outline', asyn
   await board.goto();
   await board.loaded();
   expect(await board.cards.first().evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('solid');
-  // The location pin (a mask the text's colour fills) takes the system's text colour, as the
-  // text beside it does, not the forced background's.
+  // The location pin (a border and a dot in the text's colour) takes the system's text colour, as
+  // the text beside it does, not the forced background's.
   const pin = await board.cards.first().locator('.offres-panel__location').evaluate((el) => ({
-    pin: getComputedStyle(el, '::before').backgroundColor,
+    pin: getComputedStyle(el, '::before').borderTopColor,
     text: getComputedStyle(el).color,
     adjust: getComputedStyle(el, '::before').forcedColorAdjust,
   }));

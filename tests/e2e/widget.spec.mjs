@@ -199,6 +199,28 @@ test("a host page whose policy refuses WebAssembly gets the plain list in the wi
   await expectNoViolations(page);
 });
 
+test('a host page whose policy allows exactly what docs/embed.md asks gets the whole board, pins drawn, nothing refused', async ({ page }) => {
+  // Every violation the page sees, the images' among them (widget.js only reports the board's own).
+  await page.addInitScript(() => {
+    window.refused = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.refused.push(`${e.effectiveDirective} ${e.blockedURI}`));
+  });
+  const { w } = await strictHost(page, 'widget-csp.html');
+  await expect(w.locator('li.offres-panel')).toHaveCount(openOffers.length);
+  await expect(w.getByRole('searchbox', { name: 'Rechercher une offre' })).toBeVisible();
+  // Not the plain list that a refused module or stylesheet brings.
+  await expect(w.getByRole('heading', { name: "Offres d'emploi ouvertes" })).toHaveCount(0);
+  // The pin is drawn (a border in the text's colour), with no image for the policy to refuse.
+  const pin = await w.locator('.offres-panel__location').first().evaluate((el) => {
+    const before = getComputedStyle(el, '::before');
+    return { border: before.borderTopWidth, color: before.borderTopColor, text: getComputedStyle(el).color };
+  });
+  expect(pin.border).toBe('2px');
+  expect(pin.color).toBe(pin.text);
+  expect(await page.evaluate(() => window.refused)).toEqual([]);
+  await expectNoViolations(page);
+});
+
 test('a host page whose policy refuses the board\'s styles gets the plain list, and the console names style-src', async ({ page }) => {
   const { w, errors } = await strictHost(page, 'widget-csp-style.html');
   await expect(w.getByRole('heading', { level: 2 })).toHaveText("Offres d'emploi ouvertes");
