@@ -74,13 +74,13 @@ pub fn write_with_feeds(
 ) -> Result<(), CliError> {
     // The bundle's files and the feeds are made side by side, and each written as soon as made:
     // each is about 70 ms of a 10 000-offer build, and they were made one after the other.
-    let (beside, _) = folder_of(output);
+    let (beside, name) = folder_of(output);
     let (files, feeds) = std::thread::scope(|scope| {
         let feeds = scope.spawn(|| {
             let feeds = feed_files(bundle, site, today);
             write_files(beside, &feeds).map(|()| feeds)
         });
-        let (_, files) = bundle_files_at(output, bundle, pretty);
+        let files = bundle_files_named(name, bundle, pretty);
         write_files(beside, &files)?;
         Ok::<_, CliError>((
             files,
@@ -102,8 +102,8 @@ pub fn write_with_feeds(
 /// Writes the bundle to `output`, its full texts beside it when they are large, as `offers build`
 /// does, without feeds (`offers synth -o`).
 pub fn write_bundle(output: &Path, bundle: &Bundle, pretty: bool) -> Result<(), CliError> {
-    let (beside, files) = bundle_files_at(output, bundle, pretty);
-    write_files(beside, &files)
+    let (beside, name) = folder_of(output);
+    write_files(beside, &bundle_files_named(name, bundle, pretty))
 }
 
 /// The folder a bundle written at `output` is in, and its file's name.
@@ -116,19 +116,18 @@ fn folder_of(output: &Path) -> (&Path, Option<String>) {
     (beside, name)
 }
 
-/// [`bundle_files`] for a bundle written at `output`: the bundle under `output`'s name, every
-/// path from `output`'s folder, and that folder.
-fn bundle_files_at<'a>(
-    output: &'a Path,
+/// [`bundle_files`] for a bundle written under `name` (its file's name, from [`folder_of`]):
+/// every path from the bundle's folder.
+fn bundle_files_named(
+    name: Option<String>,
     bundle: &Bundle,
     pretty: bool,
-) -> (&'a Path, Vec<(String, String)>) {
-    let (beside, name) = folder_of(output);
+) -> Vec<(String, String)> {
     let mut files = bundle_files(bundle, pretty);
     if let Some(name) = name {
         files[0].0 = name;
     }
-    (beside, files)
+    files
 }
 
 /// Writes `files` (paths from `beside`), their folders made once each.
