@@ -10,7 +10,8 @@
 // - time to the first card (the app's board in the place of the one rendered at build time), with
 //   the bundle's fetch, parse and index marks;
 // - the longest task during load (PerformanceObserver, `longtask`), in a Chromium that no DevTools
-//   client drives, as a visitor's browser has them (tests/e2e/no-devtools.mjs says why);
+//   client drives, as a visitor's browser has them (tests/e2e/no-devtools.mjs says why); over 50 ms,
+//   what it was (the long animation frame that holds it: its scripts, its style and layout);
 // - keystroke → next frame, median and p95: from the input event to the next animation frame
 //   (typing "ingenieur data" letter by letter, then erasing it, each key at some point of a
 //   frame), and keystroke → updated list (to the end of the work it triggers), p95; then the
@@ -130,8 +131,14 @@ for (const n of SIZES) {
   await page.locator('#offres-recherche').fill('');
   const usableBytes = (await Promise.all(responses)).reduce((a, b) => a + b, 0);
   // The longest task while the page loads, in a Chromium with no DevTools client.
-  const { tasks } = await probe.load(base, 600_000);
+  const { tasks, frames } = await probe.load(base, 600_000);
   const longest = tasks.reduce((a, t) => (t.end - t.start > a.duration ? { duration: t.end - t.start, startTime: t.start } : a), { duration: 0, startTime: 0 });
+  // What the longest task was, from the long animation frame that holds it.
+  const frame = frames.find((f) => f.start <= longest.startTime + 1 && f.end >= longest.startTime + longest.duration - 1);
+  if (longest.duration > 50 && frame) {
+    const scripts = frame.scripts.map((s) => `${s.what} (${s.from || 'inline'}) ${Math.round(s.ms)} ms${s.forcedLayout ? `, of which forced style and layout ${Math.round(s.forcedLayout)} ms` : ''}`);
+    console.log(`${n} offers: the longest task (${Math.round(longest.duration)} ms at ${Math.round(longest.startTime)} ms): ${scripts.join('; ') || 'no script'}; the frame's style and layout ${Math.round(frame.styleAndLayout)} ms`);
+  }
   const marks = await page.evaluate(() => Object.fromEntries(['offres:fetched', 'offres:parsed', 'offres:index', 'offres:take-over']
     .map((m) => [m, performance.getEntriesByName(m)[0]?.startTime])));
   const { updated, framed } = await page.evaluate(typing, '#offres-recherche');

@@ -11,12 +11,16 @@ import { join } from 'node:path';
 
 // Added at the top of index.html's <head>: records long tasks from the start, and posts them with
 // the app's marks once the board is the app's, its offers indexed.
-const PROBE = `<script>window.__t=[];new PerformanceObserver((l)=>{for(const e of l.getEntries())__t.push({start:e.startTime,end:e.startTime+e.duration})}).observe({type:'longtask',buffered:true});
+// Long animation frames too (Chromium 123+), for what a long task was: each script's entry point
+// and time, and the frame's style and layout.
+const PROBE = `<script>window.__t=[];window.__f=[];new PerformanceObserver((l)=>{for(const e of l.getEntries())__t.push({start:e.startTime,end:e.startTime+e.duration})}).observe({type:'longtask',buffered:true});
+try{new PerformanceObserver((l)=>{for(const e of l.getEntries())__f.push({start:e.startTime,end:e.startTime+e.duration,styleAndLayout:e.styleAndLayoutStart?e.startTime+e.duration-e.styleAndLayoutStart:0,
+scripts:e.scripts.map((s)=>({what:s.invoker||s.invokerType,from:s.sourceURL.split('/').pop(),ms:s.duration,forcedLayout:s.forcedStyleAndLayoutDuration}))})}).observe({type:'long-animation-frame',buffered:true})}catch{}
 const probe=setInterval(()=>{if(document.getElementById('offres')?.dataset.app==='ready'&&performance.getEntriesByName('offres:index').length){clearInterval(probe);
-fetch('/report',{method:'POST',body:JSON.stringify({tasks:__t,marks:Object.fromEntries(performance.getEntriesByType('mark').map((m)=>[m.name,m.startTime]))})})}},50);</script>`;
+fetch('/report',{method:'POST',body:JSON.stringify({tasks:__t,frames:__f,marks:Object.fromEntries(performance.getEntriesByType('mark').map((m)=>[m.name,m.startTime]))})})}},50);</script>`;
 
 /** For a server that serves the site in `site`: `answer` takes the page's report and, during a
- * `load`, serves its index.html with the probe; `load(url)` gives `{ tasks, marks }`. */
+ * `load`, serves its index.html with the probe; `load(url)` gives `{ tasks, frames, marks }` (frames: the long animation frames, with their scripts). */
 export function withoutDevTools(site) {
   let reported = null;
   return {
