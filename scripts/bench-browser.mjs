@@ -29,7 +29,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { withoutDevTools } from '../tests/e2e/no-devtools.mjs';
+import { describeTask, withoutDevTools } from '../tests/e2e/no-devtools.mjs';
 
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const SIZES = sizes.length ? sizes : [10000, 50000, 100000];
@@ -133,11 +133,9 @@ for (const n of SIZES) {
   // The longest task while the page loads, in a Chromium with no DevTools client.
   const { tasks, frames } = await probe.load(base, 600_000);
   const longest = tasks.reduce((a, t) => (t.end - t.start > a.duration ? { duration: t.end - t.start, startTime: t.start } : a), { duration: 0, startTime: 0 });
-  // What the longest task was, from the long animation frame that holds it.
-  const frame = frames.find((f) => f.start <= longest.startTime + 1 && f.end >= longest.startTime + longest.duration - 1);
-  if (longest.duration > 50 && frame) {
-    const scripts = frame.scripts.map((s) => `${s.what} (${s.from || 'inline'}) ${Math.round(s.ms)} ms${s.forcedLayout ? `, of which forced style and layout ${Math.round(s.forcedLayout)} ms` : ''}`);
-    console.log(`${n} offers: the longest task (${Math.round(longest.duration)} ms at ${Math.round(longest.startTime)} ms): ${scripts.join('; ') || 'no script'}; the frame's style and layout ${Math.round(frame.styleAndLayout)} ms`);
+  if (longest.duration > 50) {
+    const task = { start: longest.startTime, end: longest.startTime + longest.duration };
+    console.log(`${n} offers: the longest task (${Math.round(longest.duration)} ms at ${Math.round(longest.startTime)} ms): ${describeTask(task, frames)}`);
   }
   const marks = await page.evaluate(() => Object.fromEntries(['offres:fetched', 'offres:parsed', 'offres:index', 'offres:take-over']
     .map((m) => [m, performance.getEntriesByName(m)[0]?.startTime])));

@@ -19,6 +19,16 @@ scripts:e.scripts.map((s)=>({what:s.invoker||s.invokerType,from:s.sourceURL.spli
 const probe=setInterval(()=>{if(document.getElementById('offres')?.dataset.app==='ready'&&performance.getEntriesByName('offres:index').length){clearInterval(probe);
 fetch('/report',{method:'POST',body:JSON.stringify({tasks:__t,frames:__f,marks:Object.fromEntries(performance.getEntriesByType('mark').map((m)=>[m.name,m.startTime]))})})}},50);</script>`;
 
+/** What the long task `task` ({ start, end }) was, in words, from the long animation frame that
+ * holds it (`frames`, from `load`): its scripts' entry points and times, the frame's style and
+ * layout. */
+export function describeTask(task, frames) {
+  const frame = frames.find((f) => f.start <= task.start + 1 && f.end >= task.end - 1);
+  if (!frame) return 'no long animation frame holds it';
+  const scripts = frame.scripts.map((s) => `${s.what} (${s.from || 'inline'}) ${Math.round(s.ms)} ms${s.forcedLayout ? `, of which forced style and layout ${Math.round(s.forcedLayout)} ms` : ''}`);
+  return `${scripts.join('; ') || 'no script'}; the frame's style and layout ${Math.round(frame.styleAndLayout)} ms`;
+}
+
 /** For a server that serves the site in `site`: `answer` takes the page's report and, during a
  * `load`, serves its index.html with the probe; `load(url)` gives `{ tasks, frames, marks }` (frames: the long animation frames, with their scripts). */
 export function withoutDevTools(site) {

@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { BoardPage } from './pages/board-page.mjs';
 import { SITE } from '../../playwright.config.mjs';
-import { withoutDevTools } from './no-devtools.mjs';
+import { describeTask, withoutDevTools } from './no-devtools.mjs';
 
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' };
 
@@ -63,7 +63,7 @@ test.afterAll(() => {
 test('100 000 offers load without freezing the page while they are read and indexed', async ({ page }) => {
   test.setTimeout(150_000);
   // 1. In a Chromium with no DevTools client: the page reports its long tasks.
-  const { tasks, marks } = await probe.load(`http://127.0.0.1:${server.address().port}/`);
+  const { tasks, frames, marks } = await probe.load(`http://127.0.0.1:${server.address().port}/`);
   const reading = marks['offres:reading'];
   const indexed = marks['offres:index'];
   // Reading and indexing 100 000 offers takes seconds: cut into tasks of a few milliseconds.
@@ -71,7 +71,7 @@ test('100 000 offers load without freezing the page while they are read and inde
   const during = tasks.filter((t) => t.end > reading && t.start < indexed);
   const shown = during.map((t) => `${Math.round(t.start)} +${Math.round(t.end - t.start)} ms`);
   const times = Object.entries(marks).map(([name, at]) => `${name} ${Math.round(at)}`);
-  if (during.length) console.log(`tasks over 50 ms while reading and indexing: ${shown.join(', ')} (${times.join(', ')})`);
+  if (during.length) console.log(`tasks over 50 ms while reading and indexing: ${shown.join(', ')} (${times.join(', ')}); what they were: ${during.map((t) => describeTask(t, frames)).join(' | ')}`);
   expect(Math.max(0, ...during.map((t) => t.end - t.start)), shown.join(', ')).toBeLessThanOrEqual(LONGEST);
   expect(during.length, shown.join(', ')).toBeLessThanOrEqual(2);
 
