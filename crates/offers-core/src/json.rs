@@ -254,45 +254,70 @@ impl<'a> Reader<'a> {
 
     /// A string: borrowed from the text when it has no escape.
     pub fn str(&mut self) -> Result<Cow<'a, str>> {
+        let (start, escaped) = self.string()?;
+        let end = self.at - 1;
+        if !escaped {
+            return Ok(Cow::Borrowed(&self.text[start..end]));
+        }
+        // The escapes decoded in a second look at the string, known to be well formed.
+        let past = self.at;
+        let mut out = String::with_capacity(end - start);
+        self.at = start;
+        while let Some(i) = self.text[self.at..end].find('\\') {
+            out.push_str(&self.text[self.at..self.at + i]);
+            self.at += i + 1;
+            out.push(self.escape()?);
+        }
+        out.push_str(&self.text[self.at..end]);
+        self.at = past;
+        Ok(Cow::Owned(out))
+    }
+
+    /// Past the string here, checked as JSON has it: where its text starts (past the quote), and
+    /// whether it has escapes. It decodes nothing, so a skim allocates nothing. An escape of half
+    /// a character alone (`\ud800`) is JSON (RFC 8259, 8.2), and serde_json skims it too: only
+    /// its decoding, in [`str`](Self::str), refuses it, as serde refuses it in a text.
+    fn string(&mut self) -> Result<(usize, bool)> {
         if self.peek() != Some(b'"') {
             return Err(self.unexpected("texte"));
         }
         let bytes = self.text.as_bytes();
         self.at += 1;
         let start = self.at;
-        let mut owned: Option<String> = None;
-        let mut run = start;
+        let mut escaped = false;
         loop {
             match bytes.get(self.at) {
-                Some(b'"') => break,
-                Some(b'\\') => {
-                    let out = owned.get_or_insert_with(String::new);
-                    out.push_str(&self.text[run..self.at]);
+                Some(b'"') => {
                     self.at += 1;
-                    self.escape(out)?;
-                    run = self.at;
+                    return Ok((start, escaped));
+                }
+                Some(b'\\') => {
+                    escaped = true;
+                    self.at += 2;
+                    match bytes.get(self.at - 1) {
+                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {}
+                        Some(b'u') => drop(self.hex4()?),
+                        _ => return Err(self.syntax("échappement inconnu")),
+                    }
                 }
                 Some(0..=0x1f) => return Err(self.syntax("caractère de contrôle dans un texte")),
                 Some(_) => self.at += 1,
                 None => return Err(self.syntax("texte non terminé")),
             }
         }
-        let text = match owned {
-            None => Cow::Borrowed(&self.text[start..self.at]),
-            Some(mut out) => {
-                out.push_str(&self.text[run..self.at]);
-                Cow::Owned(out)
-            }
-        };
-        self.at += 1;
-        Ok(text)
     }
 
-    /// The character of the escape after a `\`.
-    fn escape(&mut self, out: &mut String) -> Result<()> {
+    /// The character of the escape after a `\`, in a string already checked.
+    fn escape(&mut self) -> Result<char> {
         let byte = self.text.as_bytes().get(self.at).copied();
         self.at += 1;
-        let c = match byte {
+        // Half a character alone, said where its escape starts.
+        let alone = |r: &mut Self, at| {
+            r.at = at - 2;
+            r.shape("moitié de caractère seule (\\u)")
+        };
+        let at = self.at;
+        Ok(match byte {
             Some(b'"') => '"',
             Some(b'\\') => '\\',
             Some(b'/') => '/',
@@ -306,25 +331,25 @@ impl<'a> Reader<'a> {
                 let code = match unit {
                     0xD800..=0xDBFF => {
                         if !self.text.as_bytes()[self.at..].starts_with(b"\\u") {
-                            return Err(self.syntax("moitié de caractère seule (\\u)"));
+                            return Err(alone(self, at));
                         }
                         self.at += 2;
                         match self.hex4()? {
                             low @ 0xDC00..=0xDFFF => {
                                 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
                             }
-                            _ => return Err(self.syntax("moitié de caractère seule (\\u)")),
+                            _ => return Err(alone(self, at)),
                         }
                     }
                     _ => unit,
                 };
-                char::from_u32(code)
-                    .ok_or_else(|| self.syntax("moitié de caractère seule (\\u)"))?
+                match char::from_u32(code) {
+                    Some(c) => c,
+                    None => return Err(alone(self, at)),
+                }
             }
             _ => return Err(self.syntax("échappement inconnu")),
-        };
-        out.push(c);
-        Ok(())
+        })
     }
 
     fn hex4(&mut self) -> Result<u32> {
@@ -414,7 +439,7 @@ impl<'a> Reader<'a> {
                     self.at += 1;
                     if !self.eat(b'}') {
                         open.push(b'}');
-                        self.member_name()?;
+                        self.skim_name()?;
                         continue;
                     }
                 }
@@ -425,7 +450,7 @@ impl<'a> Reader<'a> {
                         continue;
                     }
                 }
-                Some(b'"') => drop(self.str()?),
+                Some(b'"') => drop(self.string()?),
                 Some(b't') => self.literal("true")?,
                 Some(b'f') => self.literal("false")?,
                 Some(b'n') => self.literal("null")?,
@@ -440,7 +465,7 @@ impl<'a> Reader<'a> {
                 };
                 if self.eat(b',') {
                     if close == b'}' {
-                        self.member_name()?;
+                        self.skim_name()?;
                     }
                     break;
                 }
@@ -464,6 +489,15 @@ impl<'a> Reader<'a> {
         let name = self.str()?;
         self.expect(b':', "« : » attendu")?;
         Ok(name)
+    }
+
+    /// Past a member's name and its `:`, the name not decoded (as serde_json skims it).
+    fn skim_name(&mut self) -> Result<()> {
+        if self.peek() != Some(b'"') {
+            return Err(self.syntax("nom de champ attendu"));
+        }
+        self.string()?;
+        self.expect(b':', "« : » attendu")
     }
 
     /// Past the value here, checked: its text.
@@ -521,8 +555,6 @@ mod tests {
             "{a:1}",
             "\"x",
             "\"\\x\"",
-            "\"\\ud83d\"",
-            "\"\\ude00\"",
             "\"\\u12g4\"",
             "\"a\u{1}b\"",
             "1 2",
@@ -538,6 +570,24 @@ mod tests {
                 "{text}"
             );
         }
+        // Half a character alone is JSON, skimmed as serde_json skims it; as a text, refused
+        // (its own place given, not a syntax error), as serde refuses it.
+        for text in ["\"\\ud83d\"", "\"a\\ude00\"", "\"\\ud83d\\u0041\""] {
+            let named = format!("{{{text}:1}}");
+            assert!(skip_all(&named).is_ok(), "{named}");
+            assert!(serde_json::from_str::<serde::de::IgnoredAny>(&named).is_ok());
+            assert!(skip_all(text).is_ok(), "{text}");
+            assert!(serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok());
+            assert!(serde_json::from_str::<String>(text).is_err());
+            let err = Reader::new(text).str().unwrap_err();
+            assert!(
+                !err.syntax && err.message.contains("moitié"),
+                "{text}: {err}"
+            );
+        }
+        // Where the escape starts.
+        let err = Reader::new("\"ab\\ude00\"").str().unwrap_err();
+        assert_eq!(err.column, 4, "{err}");
         // Skimmed however deep; read as a type, refused beyond the limit.
         let deep = "[".repeat(100_000) + &"]".repeat(100_000);
         assert!(skip_all(&deep).is_ok());

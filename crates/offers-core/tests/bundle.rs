@@ -183,6 +183,29 @@ fn shape_errors_skip_only_their_offer() {
 }
 
 #[test]
+fn half_a_character_alone_skips_only_its_offer() {
+    // `\ud800` alone is JSON (RFC 8259, 8.2) but no text: the offer whose title it is is skipped,
+    // and one that only holds it in a member nobody reads is kept, as serde reads them.
+    let text = r#"{"format_version":1,"generated_at":"2026-01-01T00:00:00Z","page":{"title":"T"},
+      "families":[{"id":"f","label":"F"}],
+      "offers":[
+        {"id":"ok","title":"Bon","family":"f","employer":"DINUM"},
+        {"id":"alone","title":"a\ud800","family":"f","employer":"DINUM"},
+        {"id":"unread","title":"Bon","family":"f","employer":"DINUM","x":"\udc00"}
+      ]}"#;
+    let loaded = parse_bundle(text).unwrap();
+    let ids: Vec<_> = loaded.bundle.offers.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(ids, ["ok", "unread"]);
+    assert_eq!(loaded.skipped.len(), 1);
+    assert_eq!(loaded.skipped[0].id.as_deref(), Some("alone"));
+    let reason = &loaded.skipped[0].reason;
+    assert!(
+        reason.contains("moitié de caractère seule (\\u) (ligne 5, colonne 33)"),
+        "{reason}"
+    );
+}
+
+#[test]
 fn whole_bundle_errors_are_typed() {
     assert!(matches!(
         parse_bundle(&read("tests/fixtures/unknown-version.json")),

@@ -73,10 +73,17 @@ fn a_broken_offer_is_skipped_as_in_the_whole() {
     let mut lines: Vec<String> = text.lines().map(String::from).collect();
     lines[2] = r#"{"id":"offre-cassee","title":12},"#.into();
     lines[3] = lines[1].clone();
+    // Half a character alone in a title: JSON, but no text.
+    lines[4] = lines[4].replacen("\"title\":\"", "\"title\":\"\\udc00", 1);
     let text = lines.join("\n");
     let whole = parse_bundle(&text).unwrap();
-    assert_eq!(whole.skipped.len(), 2);
+    assert_eq!(whole.skipped.len(), 3);
     assert_eq!(whole.skipped[0].id.as_deref(), Some("offre-cassee"));
+    assert!(
+        whole.skipped[2].reason.contains("moitié"),
+        "{:?}",
+        whole.skipped
+    );
     assert_eq!(read_in_chunks(&text, 64, 1).unwrap(), whole);
 }
 
