@@ -1,9 +1,10 @@
 // The fuzzers' first inputs (corpus/, not committed): the default bundle's offers, one a file,
-// and a few JSON values. Run from fuzz/: node seed.mjs
+// the bundle in three layouts, and a few JSON values. Run from fuzz/ after the release build
+// (bash scripts/build.sh): node seed.mjs
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const bundle = JSON.parse(readFileSync(new URL('../public/offers.json', import.meta.url), 'utf8'));
-for (const target of ['json_skip', 'read_offer']) mkdirSync(`corpus/${target}`, { recursive: true });
+for (const target of ['json_skip', 'read_offer', 'bundle_lines']) mkdirSync(`corpus/${target}`, { recursive: true });
 bundle.offers.forEach((offer, i) => {
   writeFileSync(`corpus/read_offer/o${i}`, JSON.stringify(offer));
   if (i < 5) {
@@ -11,5 +12,13 @@ bundle.offers.forEach((offer, i) => {
     writeFileSync(`corpus/json_skip/o${i}`, JSON.stringify(offer));
   }
 });
+// Bundles whole, as the app receives them: two bytes first (chunk size, lines per read). In lines
+// (as `offers build` writes it: dist/offers.json after the build), and in two other layouts.
+const lines = readFileSync(new URL('../dist/offers.json', import.meta.url), 'utf8').split('\n');
+const offers = lines.slice(1, 4).map((line, i) => (i === 2 ? line.replace(/,$/, '') : line));
+writeFileSync('corpus/bundle_lines/lines', `\x20\x01${[lines[0], ...offers, ']}'].join('\n')}\n`);
+const small = { ...bundle, offers: bundle.offers.slice(0, 3) };
+writeFileSync('corpus/bundle_lines/rows', `\x40\x01${JSON.stringify(small)}`);
+writeFileSync('corpus/bundle_lines/pretty', `\x07\x02${JSON.stringify(small, null, 1)}`);
 ['0', '-0', '1.5e-3', '[1,2,{"a":null}]', '"\\u00e9\\ud83d\\ude00\\n"', '{"a":[true,false,null]}', ' [ ] ', '{}']
   .forEach((value, i) => writeFileSync(`corpus/json_skip/s${i}`, value));

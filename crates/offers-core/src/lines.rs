@@ -5,8 +5,10 @@
 //! layout a reader can cut without parsing it ([`to_lines`]): the bundle without its offers on
 //! the first line, up to `"offers":[`, then one offer per line, then `]}`. JSON escapes every
 //! line break inside a string, so a line is never part of two offers. [`BundleReader`] reads that
-//! layout one offer at a time, each with the checks of [`parse_bundle`]; any other layout (a
-//! bundle written by hand, or indented) is read whole, at the end, by [`parse_bundle`] itself.
+//! layout one offer at a time, each with the checks of [`crate::parse_bundle`], which reads a
+//! bundle in lines with it too: an offer's line that is not JSON is that offer's error alone, for
+//! the app and for `offers validate`. Any other layout (a bundle written by hand, or indented) is
+//! read whole, at the end, as one JSON document.
 //!
 //! A bundle of [`COLUMNS_FROM`] offers or more is written with its offers in columns (format 2,
 //! [`crate::columns`]): the first line ends with `"offer_columns":[`, then one column per line
@@ -14,8 +16,8 @@
 //! read one at a time, as rows are, once its last column has arrived.
 
 use crate::columns::{write_blocks, Block, Broken};
-use crate::parse::{parse_raw, read_offer, Sorter};
-use crate::{parse_bundle, Bundle, LoadedBundle, ParseError, COLUMNS_FORMAT_VERSION};
+use crate::parse::{parse_raw, parse_whole, read_offer, Sorter};
+use crate::{Bundle, LoadedBundle, ParseError, COLUMNS_FORMAT_VERSION};
 
 /// How the first line of a bundle in lines ends: offers one per line (format 1)…
 const OFFERS_START: &str = "\"offers\":[";
@@ -79,7 +81,7 @@ enum State {
 }
 
 /// Reads a bundle from the bytes given to it as they arrive ([`feed`](Self::feed)), a line at a
-/// time ([`read`](Self::read), for as long as its caller allows), into what [`parse_bundle`]
+/// time ([`read`](Self::read), for as long as its caller allows), into what [`crate::parse_bundle`]
 /// gives ([`finish`](Self::finish)).
 pub struct BundleReader {
     bytes: Vec<u8>,
@@ -181,8 +183,7 @@ impl BundleReader {
         let line = trim(&self.bytes[start..end]);
         match &mut self.state {
             State::Head => {
-                let columns = line.ends_with(COLUMNS_START.as_bytes());
-                self.state = if columns || line.ends_with(OFFERS_START.as_bytes()) {
+                self.state = if let Some(columns) = layout(line) {
                     let mut head = String::from_utf8_lossy(line).into_owned();
                     head.push_str("]}");
                     let (sorter, _) = parse_raw(&head)?;
@@ -244,7 +245,7 @@ impl BundleReader {
             State::Offers { .. } => Err(ParseError::NotJson(
                 "fin du fichier inattendue (« ]} » manque)".into(),
             )),
-            State::Head | State::Whole => parse_bundle(&String::from_utf8_lossy(&self.bytes)),
+            State::Head | State::Whole => parse_whole(&String::from_utf8_lossy(&self.bytes)),
         }
     }
 }
@@ -268,6 +269,28 @@ fn column(blocks: &mut Blocks, mut line: &[u8]) -> Result<(), ParseError> {
         blocks.closed = blocks.open.take().map(|block| (block, 0));
     }
     Ok(())
+}
+
+/// Whether `first_line` (trimmed) opens a bundle in lines: `Some(true)` with its offers in
+/// columns, `Some(false)` one per line; `None`, another layout.
+fn layout(first_line: &[u8]) -> Option<bool> {
+    if first_line.ends_with(COLUMNS_START.as_bytes()) {
+        Some(true)
+    } else {
+        first_line
+            .ends_with(OFFERS_START.as_bytes())
+            .then_some(false)
+    }
+}
+
+/// Whether `text` is a bundle in lines, as [`BundleReader`] finds it from its first line.
+pub(crate) fn in_lines(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let end = bytes
+        .iter()
+        .position(|&b| b == b'\n')
+        .unwrap_or(bytes.len());
+    layout(trim(&bytes[..end])).is_some()
 }
 
 fn trim(line: &[u8]) -> &[u8] {

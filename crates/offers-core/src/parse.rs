@@ -66,7 +66,21 @@ impl From<json::Error> for ParseError {
 /// rather than as a shape error. Each offer is then read and checked on its own: a broken one is
 /// skipped and listed in [`LoadedBundle::skipped`], the others are kept in their order. A second
 /// offer with an id already seen is skipped too.
+///
+/// A bundle in lines (as `offers build` writes it, [`crate::lines`]) is read line by line, as the
+/// app reads it while it arrives, so that both give the same: there, an offer's line that is not
+/// JSON is that offer's error, not the whole bundle's.
 pub fn parse_bundle(text: &str) -> Result<LoadedBundle, ParseError> {
+    if crate::lines::in_lines(text) {
+        let mut reader = crate::lines::BundleReader::new();
+        reader.feed(text.as_bytes());
+        return reader.finish();
+    }
+    parse_whole(text)
+}
+
+/// [`parse_bundle`] on the whole text as one JSON document, whatever its layout.
+pub(crate) fn parse_whole(text: &str) -> Result<LoadedBundle, ParseError> {
     let (mut sorter, offers) = parse_raw(text)?;
     match offers {
         RawOffers::Rows(rows) => {

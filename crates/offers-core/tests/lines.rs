@@ -75,14 +75,22 @@ fn a_broken_offer_is_skipped_as_in_the_whole() {
     lines[3] = lines[1].clone();
     // Half a character alone in a title: JSON, but no text.
     lines[4] = lines[4].replacen("\"title\":\"", "\"title\":\"\\udc00", 1);
+    // A line that is not JSON: that offer's error alone, for the app and for `offers validate`
+    // (found by fuzzing: validate refused the whole bundle, the app showed the others).
+    lines[5] = lines[5].replacen("\"url\":", "\"ur\"l:", 1);
     let text = lines.join("\n");
     let whole = parse_bundle(&text).unwrap();
-    assert_eq!(whole.skipped.len(), 3);
+    assert_eq!(whole.skipped.len(), 4);
     assert_eq!(whole.skipped[0].id.as_deref(), Some("offre-cassee"));
     assert!(
         whole.skipped[2].reason.contains("moitié"),
         "{:?}",
         whole.skipped
+    );
+    let reason = &whole.skipped[3].reason;
+    assert!(
+        reason.contains("« : » attendu (ligne 6, colonne"),
+        "{reason}"
     );
     assert_eq!(read_in_chunks(&text, 64, 1).unwrap(), whole);
 }
