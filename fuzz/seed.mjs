@@ -18,6 +18,17 @@ const lines = readFileSync(new URL('../dist/offers.json', import.meta.url), 'utf
 const offers = lines.slice(1, 4).map((line, i) => (i === 2 ? line.replace(/,$/, '') : line));
 writeFileSync('corpus/bundle_lines/lines', `\x20\x01${[lines[0], ...offers, ']}'].join('\n')}\n`);
 const small = { ...bundle, offers: bundle.offers.slice(0, 3) };
+// In columns (format 2, docs/bundle-format.md), two blocks, one column a dictionary.
+const block = (offers) => {
+  const names = [...new Set(offers.flatMap(Object.keys))].sort();
+  const column = (name) => (name === 'employer'
+    ? `{"values":[${JSON.stringify(offers[0].employer)}],"codes":[${offers.map(() => 0)}]}`
+    : `[${offers.map((o) => JSON.stringify(o[name] ?? null))}]`);
+  return `{${names.map((name) => `${JSON.stringify(name)}:${column(name)}`).join(',\n')}}`;
+};
+const { offers: _, ...head } = { ...bundle, format_version: 2 };
+const columns = `${JSON.stringify({ ...head, offer_columns: [] }).slice(0, -2)}\n${block(bundle.offers.slice(0, 2))},\n${block(bundle.offers.slice(2, 3))}\n]}`;
+writeFileSync('corpus/bundle_lines/columns', `\x30\x02${columns}`);
 writeFileSync('corpus/bundle_lines/rows', `\x40\x01${JSON.stringify(small)}`);
 writeFileSync('corpus/bundle_lines/pretty', `\x07\x02${JSON.stringify(small, null, 1)}`);
 ['0', '-0', '1.5e-3', '[1,2,{"a":null}]', '"\\u00e9\\ud83d\\ude00\\n"', '{"a":[true,false,null]}', ' [ ] ', '{}']
