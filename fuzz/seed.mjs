@@ -1,10 +1,10 @@
 // The fuzzers' first inputs (corpus/, not committed): the default bundle's offers, one a file,
-// the bundle in three layouts, and a few JSON values. Run from fuzz/ after the release build
+// the bundle in three layouts, a text file, and a few JSON values. Run from fuzz/ after the release build
 // (bash scripts/build.sh): node seed.mjs
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const bundle = JSON.parse(readFileSync(new URL('../public/offers.json', import.meta.url), 'utf8'));
-for (const target of ['json_skip', 'read_offer', 'bundle_lines']) mkdirSync(`corpus/${target}`, { recursive: true });
+for (const target of ['json_skip', 'read_offer', 'bundle_lines', 'text_of']) mkdirSync(`corpus/${target}`, { recursive: true });
 bundle.offers.forEach((offer, i) => {
   writeFileSync(`corpus/read_offer/o${i}`, JSON.stringify(offer));
   if (i < 5) {
@@ -31,5 +31,8 @@ const columns = `${JSON.stringify({ ...head, offer_columns: [] }).slice(0, -2)}\
 writeFileSync('corpus/bundle_lines/columns', `\x30\x02${columns}`);
 writeFileSync('corpus/bundle_lines/rows', `\x40\x01${JSON.stringify(small)}`);
 writeFileSync('corpus/bundle_lines/pretty', `\x07\x02${JSON.stringify(small, null, 1)}`);
+// A text file (docs/bundle-format.md, "Full texts apart"): the offers' full texts by id.
+const texts = bundle.offers.filter((o) => o.description).slice(0, 2).map((o) => ({ id: o.id, description: o.description }));
+writeFileSync('corpus/text_of/texts', JSON.stringify({ format_version: 1, texts }));
 ['0', '-0', '1.5e-3', '[1,2,{"a":null}]', '"\\u00e9\\ud83d\\ude00\\n"', '{"a":[true,false,null]}', ' [ ] ', '{}']
   .forEach((value, i) => writeFileSync(`corpus/json_skip/s${i}`, value));
