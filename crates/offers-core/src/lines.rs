@@ -5,8 +5,8 @@
 //! layout a reader can cut without parsing it ([`to_lines`]): the bundle without its offers on
 //! the first line, up to `"offers":[`, then one offer per line, then `]}`. JSON escapes every
 //! line break inside a string, so a line is never part of two offers. [`BundleReader`] reads that
-//! layout one offer at a time, each with the checks of [`crate::parse_bundle`], which reads a
-//! bundle in lines with it too: an offer's line that is not JSON is that offer's error alone, for
+//! layout one offer at a time, each with the checks of [`parse_bundle`], which reads a bundle in
+//! lines with it too: an offer's line that is not JSON is that offer's error alone, for
 //! the app and for `offers validate`. Any other layout (a bundle written by hand, or indented) is
 //! read whole, at the end, as one JSON document.
 //!
@@ -56,6 +56,25 @@ pub fn to_lines(bundle: &Bundle) -> String {
     out
 }
 
+/// Reads bundle text.
+///
+/// The format version is read first, so that a bundle of an unknown version is reported as such
+/// rather than as a shape error. Each offer is then read and checked on its own: a broken one is
+/// skipped and listed in [`LoadedBundle::skipped`], the others are kept in their order. A second
+/// offer with an id already seen is skipped too.
+///
+/// A bundle in lines (as `offers build` writes it: this module's layout) is read line by line,
+/// as the app reads it while it arrives, so that both give the same. There, an offer's line that
+/// is not JSON is that offer's error, not the whole bundle's. Any other layout is read whole.
+pub fn parse_bundle(text: &str) -> Result<LoadedBundle, ParseError> {
+    if in_lines(text) {
+        let mut reader = BundleReader::new();
+        reader.feed(text.as_bytes());
+        return reader.finish();
+    }
+    parse_whole(text)
+}
+
 /// Format 2's blocks as they are read.
 #[derive(Default)]
 struct Blocks {
@@ -81,7 +100,7 @@ enum State {
 }
 
 /// Reads a bundle from the bytes given to it as they arrive ([`feed`](Self::feed)), a line at a
-/// time ([`read`](Self::read), for as long as its caller allows), into what [`crate::parse_bundle`]
+/// time ([`read`](Self::read), for as long as its caller allows), into what [`parse_bundle`]
 /// gives ([`finish`](Self::finish)).
 pub struct BundleReader {
     bytes: Vec<u8>,
@@ -284,7 +303,7 @@ fn layout(first_line: &[u8]) -> Option<bool> {
 }
 
 /// Whether `text` is a bundle in lines, as [`BundleReader`] finds it from its first line.
-pub(crate) fn in_lines(text: &str) -> bool {
+fn in_lines(text: &str) -> bool {
     let bytes = text.as_bytes();
     let end = bytes
         .iter()

@@ -60,26 +60,7 @@ impl From<json::Error> for ParseError {
     }
 }
 
-/// Reads bundle text.
-///
-/// The format version is read first, so that a bundle of an unknown version is reported as such
-/// rather than as a shape error. Each offer is then read and checked on its own: a broken one is
-/// skipped and listed in [`LoadedBundle::skipped`], the others are kept in their order. A second
-/// offer with an id already seen is skipped too.
-///
-/// A bundle in lines (as `offers build` writes it, [`crate::lines`]) is read line by line, as the
-/// app reads it while it arrives, so that both give the same: there, an offer's line that is not
-/// JSON is that offer's error, not the whole bundle's.
-pub fn parse_bundle(text: &str) -> Result<LoadedBundle, ParseError> {
-    if crate::lines::in_lines(text) {
-        let mut reader = crate::lines::BundleReader::new();
-        reader.feed(text.as_bytes());
-        return reader.finish();
-    }
-    parse_whole(text)
-}
-
-/// [`parse_bundle`] on the whole text as one JSON document, whatever its layout.
+/// [`crate::parse_bundle`] on the whole text as one JSON document, whatever its layout.
 pub(crate) fn parse_whole(text: &str) -> Result<LoadedBundle, ParseError> {
     let (mut sorter, offers) = parse_raw(text)?;
     match offers {
@@ -227,7 +208,7 @@ fn id_of(json: &str) -> Option<String> {
     id
 }
 
-/// The checks of [`parse_bundle`] on a bundle already typed (what `offers build` made, checked
+/// The checks of [`crate::parse_bundle`] on a bundle already typed (what `offers build` made, checked
 /// without writing it as JSON and reading it back).
 pub fn load_bundle(bundle: Bundle) -> LoadedBundle {
     let Bundle {
