@@ -1,10 +1,10 @@
 // The fuzzers' first inputs (corpus/, not committed): the default bundle's offers, one a file,
-// the bundle in three layouts, a text file, and a few JSON values. Run from fuzz/ after the release build
+// the bundle in three layouts, a text file, a few JSON values, and the content ministries have. Run from fuzz/ after the release build
 // (bash scripts/build.sh): node seed.mjs
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const bundle = JSON.parse(readFileSync(new URL('../public/offers.json', import.meta.url), 'utf8'));
-for (const target of ['json_skip', 'read_offer', 'bundle_lines', 'text_of']) mkdirSync(`corpus/${target}`, { recursive: true });
+for (const target of ['json_skip', 'read_offer', 'bundle_lines', 'text_of', 'importers']) mkdirSync(`corpus/${target}`, { recursive: true });
 bundle.offers.forEach((offer, i) => {
   writeFileSync(`corpus/read_offer/o${i}`, JSON.stringify(offer));
   if (i < 5) {
@@ -36,3 +36,16 @@ const texts = bundle.offers.filter((o) => o.description).slice(0, 2).map((o) => 
 writeFileSync('corpus/text_of/texts', JSON.stringify({ format_version: 1, texts }));
 ['0', '-0', '1.5e-3', '[1,2,{"a":null}]', '"\\u00e9\\ud83d\\ude00\\n"', '{"a":[true,false,null]}', ' [ ] ', '{}']
   .forEach((value, i) => writeFileSync(`corpus/json_skip/s${i}`, value));
+// What ministries already have (tests/fixtures/sources/), first byte the reader: 0 markdown,
+// 1 legacy page, 2 CSV export, 3 JSON export. The large exports cut to their first 16 KiB.
+const sources = new URL('../tests/fixtures/sources/', import.meta.url);
+const seed = (name, which, path) => {
+  const text = readFileSync(new URL(path, sources), 'utf8').slice(0, 16384);
+  writeFileSync(`corpus/importers/${name}`, String.fromCharCode(which) + text);
+};
+seed('md', 0, 'beta/offer-beta-2022-01-10-itou-data-analyst.md');
+seed('legacy-2019', 1, 'rejoignez-nous-2019.md');
+seed('legacy-2023', 1, 'rejoignez-nous-2023.md');
+seed('dgafp', 2, 'csv/dgafp-first10.csv');
+seed('pep', 2, 'csv/test-pep2pe.REDACTED.csv');
+seed('talentsoft', 3, 'json/metiers-numeriques-controllers-pep.json');

@@ -35,6 +35,7 @@ cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p offres --features csr --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "the fuzz targets compile (fuzz/, its own workspace; running them: docs/reliability.md)"
+# About a minute the first time (offers-cli's dependencies, checked apart), seconds after.
 cargo check -q --manifest-path fuzz/Cargo.toml --target-dir target/fuzz-check
 
 step "native tests (offers-core, offers-cli with offers site, the build-time renderer)"
