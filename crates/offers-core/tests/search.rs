@@ -383,3 +383,51 @@ fn each_option_of_the_data_finds_exactly_the_offers_that_have_it() {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// Any address a visitor can type or paste: its query, written back as the board writes its
+    /// links and read again, is the same query (its text trimmed, as the board writes it). So a
+    /// shared link, a reload and the back button show what was shown.
+    #[test]
+    fn any_address_read_written_and_read_again_gives_the_same_query(
+        parts in proptest::collection::vec(
+            (
+                prop_oneof![
+                    // Every key the board reads (each facet's, the text's, the sort's…), and others.
+                    3 => proptest::sample::select(
+                        Facet::ALL.iter().map(|f| f.key()).chain(["q", "q", "q", "tri", "inactives", "offre"]).collect::<Vec<_>>(),
+                    )
+                    .prop_map(String::from),
+                    1 => "[a-z%+&=]{0,6}",
+                ],
+                prop_oneof![
+                    1 => "[a-z0-9 ,+%&=#?-]{0,12}",
+                    1 => "\\PC{0,12}",
+                    // Escapes, those of the characters a query string gives a meaning to among them.
+                    3 => "(%[0-9A-Fa-f]{2}|%2B|%26|%3D|%2C|%23|%25|%.?|\\+|,|é|recent|oui|1|paris|design){0,6}",
+                ],
+            ),
+            0..6,
+        ),
+        question in any::<bool>(),
+    ) {
+        use offers_core::query::{parse_search, to_search};
+        let mut search: String = parts.iter().map(|(k, v)| format!("&{k}={v}")).collect();
+        if question {
+            search.replace_range(..search.len().min(1), "?");
+        }
+        let read = |s: &str| {
+            let pairs = parse_search(s);
+            from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        };
+        let first = read(&search);
+        let written = to_search(&first, None);
+        let again = read(&written);
+        let mut expected = first.clone();
+        expected.text = first.text.trim().to_string();
+        prop_assert_eq!(&again, &expected, "{} -> {}", search, written);
+        prop_assert_eq!(to_search(&again, None), written);
+    }
+}
