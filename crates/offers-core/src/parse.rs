@@ -113,9 +113,7 @@ pub(crate) fn parse_raw(text: &str) -> Result<(Sorter, RawOffers<'_>), ParseErro
                 "text_files",
             ];
             return match known.iter().find(|k| **k == name) {
-                Some(k) if members.iter().any(|(m, _)| m == k) => {
-                    Err(r.shape(format!("champ « {name} » en double")))
-                }
+                Some(k) if members.iter().any(|(m, _)| m == k) => Err(read::twice(r, name)),
                 Some(k) => {
                     members.push((k, r.position()));
                     r.skip()
@@ -127,7 +125,7 @@ pub(crate) fn parse_raw(text: &str) -> Result<(Sorter, RawOffers<'_>), ParseErro
             return Ok(());
         }
         if (name == "offers" && rows.is_some()) || (name == "offer_columns" && blocks.is_some()) {
-            return Err(r.shape(format!("champ « {name} » en double")));
+            return Err(read::twice(r, name));
         }
         let mut values = Vec::new();
         r.array(&mut |r| {

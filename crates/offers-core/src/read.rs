@@ -28,14 +28,14 @@ fn member<'a, T>(
 }
 
 // The errors built apart, once: inlined in each instance of the generic helpers, they cost the
-// app's module a formatting each.
+// app's module a formatting each. The bundle's envelope and its text files say the same.
 #[inline(never)]
-fn twice(r: &Reader<'_>, name: &str) -> Error {
+pub(crate) fn twice(r: &Reader<'_>, name: &str) -> Error {
     r.shape(format!("champ « {name} » en double"))
 }
 
 #[inline(never)]
-fn absent(r: &Reader<'_>, name: &str) -> Error {
+pub(crate) fn absent(r: &Reader<'_>, name: &str) -> Error {
     r.shape(format!("champ « {name} » absent"))
 }
 

@@ -61,7 +61,7 @@ pub fn text_of(json: &str, id: &str) -> Result<Option<Document>, crate::json::Er
                 Ok(())
             })?;
             if found.is_none() && entry.as_deref() == Some(id) {
-                let at = description.ok_or_else(|| r.shape("champ « description » absent"))?;
+                let at = description.ok_or_else(|| crate::read::absent(r, "description"))?;
                 found = Some(crate::read::document(&mut Reader::at(json, at))?);
             }
             Ok(())
