@@ -8,14 +8,11 @@ use libfuzzer_sys::fuzz_target;
 use offers_core::lines::BundleReader;
 use offers_core::parse_bundle;
 
-fuzz_target!(|data: &[u8]| {
-    let [chunk, lines, rest @ ..] = data else {
-        return;
-    };
-    let Ok(text) = std::str::from_utf8(rest) else {
-        return;
-    };
-    let (chunk, lines) = (usize::from(*chunk).max(1), usize::from(*lines % 4) + 1);
+// The first two bytes are the chunks' size and the lines read at a time, the rest the text (up
+// to its first byte that is not UTF-8).
+fuzz_target!(|input: (u8, u8, &str)| {
+    let (chunk, lines, text) = input;
+    let (chunk, lines) = (usize::from(chunk).max(1), usize::from(lines % 4) + 1);
     let sliced = (|| {
         let mut reader = BundleReader::new();
         for part in text.as_bytes().chunks(chunk) {

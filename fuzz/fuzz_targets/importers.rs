@@ -9,13 +9,8 @@ use offers_cli::content::split_front_matter;
 use offers_cli::import::{csv_export, json_export, legacy};
 use offers_cli::markdown::markdown_to_document;
 
-fuzz_target!(|data: &[u8]| {
-    let [which, rest @ ..] = data else {
-        return;
-    };
-    let Ok(text) = std::str::from_utf8(rest) else {
-        return;
-    };
+fuzz_target!(|input: (u8, &str)| {
+    let (which, text) = input;
     match which % 4 {
         0 => {
             let _ = split_front_matter(text);

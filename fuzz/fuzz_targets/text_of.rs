@@ -6,10 +6,8 @@
 use libfuzzer_sys::fuzz_target;
 use offers_core::texts::{text_of, TextFile};
 
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
+// Any text: libFuzzer's bytes up to their first one that is not UTF-8.
+fuzz_target!(|text: &str| {
     let _ = text_of(text, "absente");
     let Ok(file) = serde_json::from_str::<TextFile>(text) else {
         return;
