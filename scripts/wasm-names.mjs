@@ -29,7 +29,7 @@ export function readLeb(bytes, at) {
   return [value, at];
 }
 
-function leb(value) {
+export function leb(value) {
   const out = [];
   do {
     let byte = value & 0x7f;
@@ -48,7 +48,7 @@ export function readName(bytes, at) {
 }
 
 // Past an import's description (func, table, memory, global, tag).
-function skipImportDesc(bytes, at) {
+export function skipImportDesc(bytes, at) {
   const kind = bytes[at++];
   const limits = (p) => { const flags = bytes[p++]; [, p] = readLeb(bytes, p); if (flags & 1) [, p] = readLeb(bytes, p); return p; };
   switch (kind) {

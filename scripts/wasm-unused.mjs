@@ -10,6 +10,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readLeb, readName } from './wasm-names.mjs';
+import { withOrderNames } from './wasm-order.mjs';
 
 const bin = (tool) => join(new URL('..', import.meta.url).pathname, 'node_modules/.bin', tool);
 // The features rustc enables by default for wasm32 (wasm-opt refuses the module otherwise);
@@ -81,7 +82,16 @@ export function optimize(wasm, dropped, { names = false } = {}) {
   writeFileSync(`${work}.json`, JSON.stringify(graph));
   writeFileSync(`${work}.wasm`, wasm);
   execFileSync(bin('wasm-metadce'), [`${work}.wasm`, ...keep, ...FEATURES, '--graph-file', `${work}.json`, '-o', `${work}.dce.wasm`], { stdio: 'ignore' });
-  execFileSync(bin('wasm-opt'), [`${work}.dce.wasm`, '-Oz', '--converge', '--low-memory-unused', ...keep, ...FEATURES, '-o', `${work}.opt.wasm`], { stdio: 'inherit' });
+  const oz = ['-Oz', '--converge', '--low-memory-unused', ...FEATURES];
+  execFileSync(bin('wasm-opt'), [`${work}.dce.wasm`, ...oz, ...keep, '-o', `${work}.opt.wasm`], { stdio: 'inherit' });
+  // Then the functions in the order brotli prefers (wasm-order.mjs), and -Oz once more on the
+  // module renumbered. Not for the anatomy, which needs the real names and whose raw sizes the
+  // order does not change.
+  if (!names) {
+    writeFileSync(`${work}.named.wasm`, withOrderNames(readFileSync(`${work}.opt.wasm`)));
+    execFileSync(bin('wasm-opt'), [`${work}.named.wasm`, '--reorder-functions-by-name', ...oz, '--strip-debug', '-o', `${work}.opt.wasm`], { stdio: 'inherit' });
+    rmSync(`${work}.named.wasm`);
+  }
   const out = readFileSync(`${work}.opt.wasm`);
   for (const end of ['.json', '.wasm', '.dce.wasm', '.opt.wasm']) rmSync(work + end);
   const left = exportNames(out);
