@@ -519,9 +519,9 @@ impl SearchIndex {
             .collect();
 
         let mut results = Results::default();
-        for f in Facet::ALL {
-            results.counts[f.index()] = vec![0; self.options[f.index()].len()];
-        }
+        // The offers each facet counts, beside those shown: the ones that fail that facet's
+        // filter alone (its counts say what choosing one of its options instead would give).
+        let mut near: [Vec<u32>; Facet::COUNT] = Default::default();
         for i in order.iter().map(|&i| i as usize) {
             if !candidates.get(i) {
                 continue;
@@ -541,22 +541,29 @@ impl SearchIndex {
                 .filter(|&&f| !values(f, i).iter().any(|&v| selected[f][usize::from(v)]));
             let first_fail = failing.next().copied();
             let more_fail = failing.next().is_some();
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
             match (first_fail, more_fail) {
-                (None, _) => {
-                    results.offers.push(u32::try_from(i).unwrap_or(u32::MAX));
-                    for f in 0..Facet::COUNT {
-                        for &v in values(f, i) {
-                            results.counts[f][usize::from(v)] += 1;
-                        }
-                    }
-                }
-                (Some(f), false) => {
-                    for &v in values(f, i) {
-                        results.counts[f][usize::from(v)] += 1;
-                    }
-                }
+                (None, _) => results.offers.push(i),
+                (Some(f), false) => near[f].push(i),
                 _ => {}
             }
+        }
+        // Counted a facet at a time, over one facet's arrays: at 100 000 offers, a broad query
+        // counts for tens of thousands of offers, and this loop was most of the search's time.
+        for (f, near) in near.iter().enumerate() {
+            let mut counts = vec![0; self.options[f].len()];
+            let counted = results.offers.iter().chain(near).map(|&i| i as usize);
+            if f == Facet::Saved.index() {
+                let saved = counted.filter(|&i| saved_bits.get(i)).count();
+                counts.fill(u32::try_from(saved).unwrap_or(u32::MAX));
+            } else {
+                for i in counted {
+                    for &v in self.values[f].get(i) {
+                        counts[usize::from(v)] += 1;
+                    }
+                }
+            }
+            results.counts[f] = counts;
         }
         results
     }
