@@ -63,16 +63,14 @@ pub fn to_lines(bundle: &Bundle) -> String {
 /// skipped and listed in [`LoadedBundle::skipped`], the others are kept in their order. A second
 /// offer with an id already seen is skipped too.
 ///
-/// A bundle in lines (as `offers build` writes it: this module's layout) is read line by line,
-/// as the app reads it while it arrives, so that both give the same. There, an offer's line that
-/// is not JSON is that offer's error, not the whole bundle's. Any other layout is read whole.
+/// Read by the app's own [`BundleReader`], given the whole text at once, so that both give the
+/// same: a bundle in lines (as `offers build` writes it: this module's layout) line by line, where
+/// an offer's line that is not JSON is that offer's error, not the whole bundle's; any other
+/// layout whole.
 pub fn parse_bundle(text: &str) -> Result<LoadedBundle, ParseError> {
-    if in_lines(text) {
-        let mut reader = BundleReader::new();
-        reader.feed(text.as_bytes());
-        return reader.finish();
-    }
-    parse_whole(text)
+    let mut reader = BundleReader::new();
+    reader.feed(text.as_bytes());
+    reader.finish()
 }
 
 /// Format 2's blocks as they are read.
@@ -300,16 +298,6 @@ fn layout(first_line: &[u8]) -> Option<bool> {
             .ends_with(OFFERS_START.as_bytes())
             .then_some(false)
     }
-}
-
-/// Whether `text` is a bundle in lines, as [`BundleReader`] finds it from its first line.
-fn in_lines(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let end = bytes
-        .iter()
-        .position(|&b| b == b'\n')
-        .unwrap_or(bytes.len());
-    layout(trim(&bytes[..end])).is_some()
 }
 
 fn trim(line: &[u8]) -> &[u8] {
