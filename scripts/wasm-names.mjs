@@ -42,6 +42,16 @@ export function leb(value) {
 
 const name = (text) => { const b = Buffer.from(text, 'utf8'); return Buffer.concat([leb(b.length), b]); };
 
+/** The module's sections, in order: each one's id, where it starts (`at`), where its content
+ * starts (`body`) and where it ends. */
+export function* sections(wasm) {
+  for (let at = 8; at < wasm.length;) {
+    const [size, body] = readLeb(wasm, at + 1);
+    yield { id: wasm[at], at, body, end: body + size };
+    at = body + size;
+  }
+}
+
 export function readName(bytes, at) {
   const [length, start] = readLeb(bytes, at);
   return [bytes.subarray(start, start + length).toString('utf8'), start + length];
@@ -68,11 +78,7 @@ export function shortenNames(wasm, glue) {
   const imported = new Map();
   const exported = new Map();
   const parts = [wasm.subarray(0, 8)];
-  let at = 8;
-  while (at < wasm.length) {
-    const id = wasm[at];
-    const [size, body] = readLeb(wasm, at + 1);
-    const end = body + size;
+  for (const { id, at, body, end } of sections(wasm)) {
     if (id === 0) {
       // A custom section (producers, target features, wasm-split's marker): browsers skip them.
     } else if (id === 2 || id === 7) {
@@ -104,7 +110,6 @@ export function shortenNames(wasm, glue) {
     } else {
       parts.push(wasm.subarray(at, end));
     }
-    at = end;
   }
 
   let out = glue.replace('"./offres_bg.js": import0', 'a: import0');

@@ -13,7 +13,7 @@
 // hashes of each body's sequences; the share of hashes whose minimum is the same). The order:
 // start from the body that sorts first, then always take the most alike of those left (ties: the
 // body that sorts first). Deterministic: the same module gives the same order.
-import { leb, readLeb, readName, skipImportDesc } from './wasm-names.mjs';
+import { leb, readLeb, readName, sections, skipImportDesc } from './wasm-names.mjs';
 
 const HASHES = 256;
 const GRAM = 3;
@@ -22,10 +22,7 @@ const GRAM = 3;
 function functions(wasm) {
   let imported = 0;
   const bodies = [];
-  let at = 8;
-  while (at < wasm.length) {
-    const id = wasm[at];
-    const [size, start] = readLeb(wasm, at + 1);
+  for (const { id, body: start } of sections(wasm)) {
     if (id === 2) {
       let [count, p] = readLeb(wasm, start);
       for (; count > 0; count--) {
@@ -44,7 +41,6 @@ function functions(wasm) {
     } else if (id === 0 && readName(wasm, start)[0] === 'name') {
       throw new Error('wasm-order: the module already has names');
     }
-    at = start + size;
   }
   return { imported, bodies };
 }

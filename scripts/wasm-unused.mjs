@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readLeb, readName } from './wasm-names.mjs';
+import { readLeb, readName, sections } from './wasm-names.mjs';
 import { withOrderNames } from './wasm-order.mjs';
 
 const bin = (tool) => join(new URL('..', import.meta.url).pathname, 'node_modules/.bin', tool);
@@ -53,10 +53,8 @@ export function dropClasses(glue) {
 
 /** The names of the module's exports. */
 export function exportNames(wasm) {
-  let at = 8;
-  while (at < wasm.length) {
-    const [size, body] = readLeb(wasm, at + 1);
-    if (wasm[at] === 7) {
+  for (const { id, body } of sections(wasm)) {
+    if (id === 7) {
       const names = [];
       let [count, p] = readLeb(wasm, body);
       for (let name; count > 0; count--) {
@@ -66,7 +64,6 @@ export function exportNames(wasm) {
       }
       return names;
     }
-    at = body + size;
   }
   return [];
 }
