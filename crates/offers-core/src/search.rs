@@ -553,6 +553,8 @@ impl SearchIndex {
         for (f, near) in near.iter().enumerate() {
             let mut counts = vec![0; self.options[f].len()];
             let counted = results.offers.iter().chain(near).map(|&i| i as usize);
+            // What `values` says, a facet at a time: its branch on the facet, taken for every
+            // offer, made broad searches 16 to 23 % slower (criterion, 10 000 and 100 000 offers).
             if f == Facet::Saved.index() {
                 let saved = counted.filter(|&i| saved_bits.get(i)).count();
                 counts.fill(u32::try_from(saved).unwrap_or(u32::MAX));
