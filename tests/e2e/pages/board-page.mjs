@@ -19,10 +19,11 @@ export async function expectNoViolations(page) {
 }
 
 /** The start script as the build inlines it: crates/offers-cli/templates/start.js with the names of
- * src/shared_names.rs in its placeholders. */
+ * src/shared_names.rs in its placeholders, without its comment lines, indentation and blank lines. */
 export function startScript() {
   const shared = Object.fromEntries([...repoFile('src/shared_names.rs').matchAll(/^pub const ([A-Z_]+): &str = "([^"]*)";$/gm)].map((m) => [m[1], m[2]]));
-  return repoFile('crates/offers-cli/templates/start.js').replace(/__([A-Z_]+)__/g, (_, name) => shared[name]).trim();
+  const filled = repoFile('crates/offers-cli/templates/start.js').replace(/__([A-Z_]+)__/g, (_, name) => shared[name]);
+  return filled.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('//')).join('\n');
 }
 
 /** The committed default bundle. */

@@ -43,9 +43,17 @@ pub fn fill(file: &str, template: &str, values: &[(&str, &str)]) -> Result<Strin
     Ok(out)
 }
 
-/// The start script, as index.html carries it inline.
+/// The start script, as index.html carries it inline: its comments (whole lines, which is how the
+/// template writes them), indentation and blank lines left out. Every visitor downloads it with
+/// the page, before the first paint; its comments were 0.5 KB brotli of them.
 pub fn start() -> Result<String, CliError> {
-    Ok(fill("start.js", START, &[])?.trim().to_string())
+    let filled = fill("start.js", START, &[])?;
+    let lines: Vec<&str> = filled
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with("//"))
+        .collect();
+    Ok(lines.join("\n"))
 }
 
 #[cfg(test)]
@@ -61,6 +69,22 @@ mod tests {
         assert_eq!(fill("t.js", "__init__ __", &[]).unwrap(), "__init__ __");
         let err = fill("t.js", "__NOPE__", &[]).unwrap_err();
         assert!(err.to_string().contains("__NOPE__"), "{err}");
+    }
+
+    #[test]
+    fn the_inline_start_keeps_its_code_and_no_comment() {
+        let start = start().unwrap();
+        assert!(start.starts_with("(function () {"), "{start}");
+        assert!(start.ends_with("})();"), "{start}");
+        assert!(start.contains("localStorage.getItem('offres-theme')"));
+        // The template's comments are whole lines: none is left, nor any other line starting so.
+        assert!(!start.lines().any(|l| l.starts_with("//")), "{start}");
+        assert!(
+            start.len() * 3 < START.len() * 2,
+            "{} of {}",
+            start.len(),
+            START.len()
+        );
     }
 
     #[test]

@@ -94,6 +94,22 @@ pub fn prepare(html: &str, start: &str, headers: &str) -> Result<(String, Module
         };
         html.replace_range(at..end, "");
     }
+    // The template's comments in <head> (for whoever reads index.html), its indentation and the
+    // blank lines trunk leaves where its links were are not for visitors.
+    while let Some(at) = html[..html.find("</head>").unwrap_or(0)].find("<!--") {
+        let end = at + html[at..].find("-->").ok_or_else(|| bad("<!-- sans fin"))? + 3;
+        html.replace_range(at..end, "");
+    }
+    if let Some((start, head)) = between(&html, "<head>", "</head>") {
+        let end = start + head.len();
+        let lines: Vec<&str> = head
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let head = format!("\n{}\n", lines.join("\n"));
+        html.replace_range(start..end, &head);
+    }
     let inline =
         html.matches("<script>").count() + html.matches("<script type=\"module\">").count();
     if inline != 1 {
@@ -127,7 +143,7 @@ pub fn prepare(html: &str, start: &str, headers: &str) -> Result<(String, Module
 mod tests {
     use super::*;
 
-    const TRUNK: &str = "<head>\n<link rel=\"modulepreload\" href=\"./offres-ab.js\" crossorigin=\"anonymous\" integrity=\"x\">\n\
+    const TRUNK: &str = "<head>\n    <!-- For whoever reads it,\n         on two lines. -->\n<link rel=\"modulepreload\" href=\"./offres-ab.js\" crossorigin=\"anonymous\" integrity=\"x\">\n\
         <link rel=\"preload\" href=\"./offres-ab_bg.wasm\" crossorigin=\"anonymous\" integrity=\"y\" as=\"fetch\" type=\"application/wasm\">\n\
         <link rel=\"stylesheet\" href=\"./offres-cd.css\" integrity=\"z\">\n\
         <script type=\"module\">\nimport init, * as bindings from './offres-ab.js';\nconst wasm = await init({ module_or_path: './offres-ab_bg.wasm' });\n\nwindow.wasmBindings = bindings;\n</script></head>";
@@ -149,7 +165,7 @@ mod tests {
             html,
             "<head>\n<link rel=\"stylesheet\" href=\"./offres-cd.css\" integrity=\"z\">\n\
              <meta name=\"offres-module\" content=\"./offres-ab.js ./offres-ab_bg.wasm\">\n\
-             <script>(function(){})()</script></head>"
+             <script>(function(){})()</script>\n</head>"
         );
         // A built site's shell is a shell too: the same again, with this binary's start.
         let (again, same) = prepare(&html, start, &headers).unwrap();
