@@ -71,6 +71,22 @@ export function skipImportDesc(bytes, at) {
   }
 }
 
+/** How many functions the module imports (the first index of those it defines). */
+export function importedFunctions(wasm) {
+  let imported = 0;
+  for (const { id, body } of sections(wasm)) {
+    if (id !== 2) continue;
+    let [count, p] = readLeb(wasm, body);
+    for (; count > 0; count--) {
+      [, p] = readName(wasm, p);
+      [, p] = readName(wasm, p);
+      if (wasm[p] === 0) imported++;
+      p = skipImportDesc(wasm, p);
+    }
+  }
+  return imported;
+}
+
 /** The module (without its custom sections) and the glue with short names, and how many
  * names were changed. */
 export function shortenNames(wasm, glue) {
@@ -114,6 +130,11 @@ export function shortenNames(wasm, glue) {
 
   let out = glue.replace('"./offres_bg.js": import0', 'a: import0');
   if (out === glue) throw new Error("wasm-names: no '\"./offres_bg.js\": import0' in the glue");
+  // The imports the optimized module no longer calls (their only callers were dropped, see
+  // wasm-unused.mjs) leave the glue: each is one entry of the imports object, from
+  // `name: function(` to a line `},` or `}, arguments); },` at the same indentation.
+  out = out.replace(/^( +)(__wbg\w+): function\(.*\n[\s\S]*?^\1\}(?:, arguments\); \})?,\n/gm,
+    (entry, _, field) => (imported.has(field) ? entry : ''));
   for (const [old, short] of imported) {
     const key = new RegExp(`(\\s)${old}: function\\(`, 'g');
     const found = out.match(key)?.length ?? 0;
@@ -128,5 +149,7 @@ export function shortenNames(wasm, glue) {
   for (const old of imported.keys()) {
     if (out.includes(old)) throw new Error(`wasm-names: ${old} is still in the glue`);
   }
+  const unknown = out.match(/\s(__wbg\w*): function\(/);
+  if (unknown) throw new Error(`wasm-names: the glue's import ${unknown[1]} is not written as expected`);
   return { wasm: Buffer.concat(parts), glue: out, count: imported.size + exported.size };
 }

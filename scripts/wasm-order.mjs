@@ -13,25 +13,17 @@
 // hashes of each body's sequences; the share of hashes whose minimum is the same). The order:
 // start from the body that sorts first, then always take the most alike of those left (ties: the
 // body that sorts first). Deterministic: the same module gives the same order.
-import { leb, readLeb, readName, sections, skipImportDesc } from './wasm-names.mjs';
+import { importedFunctions, leb, readLeb, readName, sections } from './wasm-names.mjs';
 
 const HASHES = 256;
 const GRAM = 3;
 
 /** How many functions the module imports, and the body of each function it defines. */
 function functions(wasm) {
-  let imported = 0;
+  const imported = importedFunctions(wasm);
   const bodies = [];
   for (const { id, body: start } of sections(wasm)) {
-    if (id === 2) {
-      let [count, p] = readLeb(wasm, start);
-      for (; count > 0; count--) {
-        [, p] = readName(wasm, p);
-        [, p] = readName(wasm, p);
-        if (wasm[p] === 0) imported++;
-        p = skipImportDesc(wasm, p);
-      }
-    } else if (id === 10) {
+    if (id === 10) {
       let [count, p] = readLeb(wasm, start);
       for (; count > 0; count--) {
         const [length, body] = readLeb(wasm, p);

@@ -5,11 +5,18 @@
 // reaches. So those classes leave the glue, their exports leave the module (binaryen's
 // wasm-metadce, given every other export as used), then wasm-opt -Oz runs as trunk ran it:
 // 4 KB of the module (1.9 KB brotli) and 1.2 KB of glue.
+// Their exports gone, the futures those classes' methods made were still in the module (6.5 KB
+// raw): Rust calls a future's code through a table of functions, and no tool can tell that no
+// entry of that table will be called once the methods that made those futures are gone. So
+// the functions named after those classes' modules (in the name section rustc writes) become a
+// bare trap before the optimization, which then drops what only they called: 2.3 KB brotli.
+// Sound because nothing else can make those values: the build fails if the glue still uses a
+// class (below), and only the glue's class makes one for Rust.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readLeb, readName, sections } from './wasm-names.mjs';
+import { importedFunctions, leb, readLeb, readName, sections } from './wasm-names.mjs';
 import { withOrderNames } from './wasm-order.mjs';
 
 const bin = (tool) => join(new URL('..', import.meta.url).pathname, 'node_modules/.bin', tool);
@@ -51,6 +58,52 @@ export function dropClasses(glue) {
   return { glue: out, dropped };
 }
 
+// The functions of those classes: their methods, the futures they make, their drop glue.
+const CLASS_CODE = /\bwasm_streams(\[[0-9a-f]+\])?::(readable::into_underlying_(byte_)?source|writable::into_underlying_sink)::/;
+
+/** The module with the body of every function whose name (name section) matches `pattern` made
+ * a bare `unreachable`, and how many there were. */
+export function trapped(wasm, pattern) {
+  const imported = importedFunctions(wasm);
+  const names = new Map();
+  let code;
+  for (const section of sections(wasm)) {
+    if (section.id === 10) code = section;
+    if (section.id !== 0) continue;
+    let [title, p] = readName(wasm, section.body);
+    if (title !== 'name') continue;
+    while (p < section.end) {
+      const kind = wasm[p];
+      const [size, start] = readLeb(wasm, p + 1);
+      p = start + size;
+      if (kind !== 1) continue; // 1: function names
+      let [count, q] = readLeb(wasm, start);
+      for (let index, text; count > 0; count--) {
+        [index, q] = readLeb(wasm, q);
+        [text, q] = readName(wasm, q);
+        names.set(index, text);
+      }
+    }
+  }
+  if (!names.size || !code) throw new Error('wasm-unused: no function names or no code in the module');
+  let [count, p] = readLeb(wasm, code.body);
+  const parts = [leb(count)];
+  let found = 0;
+  for (let i = 0; i < count; i++) {
+    const [length, body] = readLeb(wasm, p);
+    if (pattern.test(names.get(imported + i) ?? '')) {
+      parts.push(Buffer.from([3, 0, 0x00, 0x0b])); // 3 bytes: no locals, unreachable, end
+      found++;
+    } else {
+      parts.push(wasm.subarray(p, body + length));
+    }
+    p = body + length;
+  }
+  const content = Buffer.concat(parts);
+  const module = Buffer.concat([wasm.subarray(0, code.at), Buffer.from([10]), leb(content.length), content, wasm.subarray(code.end)]);
+  return { module, found };
+}
+
 /** The names of the module's exports. */
 export function exportNames(wasm) {
   for (const { id, body } of sections(wasm)) {
@@ -71,6 +124,11 @@ export function exportNames(wasm) {
 /** The module without the exports `dropped` and what only they reached, optimized for size
  * (`names`: its function names kept, for scripts/wasm-anatomy.sh). */
 export function optimize(wasm, dropped, { names = false } = {}) {
+  if (dropped.size) {
+    const { module, found } = trapped(wasm, CLASS_CODE);
+    if (!found) throw new Error("wasm-unused: no function of wasm-streams' classes found by name: renamed?");
+    wasm = module;
+  }
   const keep = names ? ['-g'] : [];
   const work = join(tmpdir(), `offres-wasm-${process.pid}`);
   const used = exportNames(wasm).filter((name) => !dropped.has(name));
