@@ -63,7 +63,7 @@ pub async fn fetch_text(bundle_url: &str, path: &str, id: &str) -> Result<Docume
 
 async fn read_bundle(url: &str) -> Result<LoadedBundle, LoadError> {
     use wasm_bindgen::JsCast;
-    let network = |e: wasm_bindgen::JsValue| LoadError::Network(format!("{e:?}"));
+    let network = |e: wasm_bindgen::JsValue| LoadError::Network(js_text(&e));
     let response = send(url).await?;
     let mut reader = BundleReader::new();
     let mut slices = Slices::start();
@@ -132,6 +132,16 @@ fn request_error(e: gloo_net::Error) -> LoadError {
         gloo_net::Error::GlooError(text) => text,
         _ => "erreur de requête".into(),
     })
+}
+
+/// A failed read, in words: an `Error`'s message, or the string thrown. Not the value's debug
+/// formatting, whose code and glue (wasm-bindgen's `debugString`) nothing else needs.
+fn js_text(e: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    match e.dyn_ref::<js_sys::Error>() {
+        Some(error) => error.message().into(),
+        None => e.as_string().unwrap_or_else(|| "erreur de lecture".into()),
+    }
 }
 
 fn log_error(message: &str) {
