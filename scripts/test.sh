@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up (scripts/setup.sh), then runs every check and test:
 # formatting, clippy, native tests (with the build-time renderer and `offers site`), wasm tests in
-# headless Chromium and Firefox, the release build, end-to-end tests in Chromium against dist/
+# headless Chromium and Firefox, the build's scripts, the release build, end-to-end tests in Chromium against dist/
 # over HTTP, then some of them against a site written by `offers site` alone, the CI recipes of
 # deploy/ci against an S3-compatible server, the short suite in Chromium, Firefox and WebKit, the
 # size report and Lighthouse. Prints each step's time.
@@ -53,6 +53,9 @@ ln -sf "$(command -v firefox-esr)" target/browsers/firefox
 PATH="$PWD/target/browsers:$PATH" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   GECKODRIVER="$(command -v geckodriver)" \
   cargo test -p offres --features csr --target wasm32-unknown-unknown --test web
+
+step "the build's rewriting of the module and its glue (tests/build: wasm-unused.mjs, wasm-names.mjs)"
+node --test --test-reporter=spec tests/build/
 
 step "release build (trunk, then offers site as its hook)"
 bash scripts/build.sh

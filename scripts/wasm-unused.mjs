@@ -59,7 +59,7 @@ export function dropClasses(glue) {
 }
 
 // The functions of those classes: their methods, the futures they make, their drop glue.
-const CLASS_CODE = /\bwasm_streams(\[[0-9a-f]+\])?::(readable::into_underlying_(byte_)?source|writable::into_underlying_sink)::/;
+export const CLASS_CODE = /\bwasm_streams(\[[0-9a-f]+\])?::(readable::into_underlying_(byte_)?source|writable::into_underlying_sink)::/;
 
 /** The module with the body of every function whose name (name section) matches `pattern` made
  * a bare `unreachable`, and how many there were. */
