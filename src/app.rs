@@ -1,7 +1,9 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::api::{LoadError, DEFAULT_BUNDLE_URL};
-use crate::components::{Board, Heading, HeadingOffset, LoadErrorView, Preferences};
+use crate::components::{show_when, Board, Heading, HeadingOffset, LoadErrorView, Preferences};
 use crate::i18n::Lang;
 use crate::prefs;
 use crate::ready::Ready;
@@ -152,14 +154,20 @@ pub fn OfferBoard(
         <div class="offres" lang=t.code>
             <p class="offres-sr-only" role="status">{status}</p>
             <div role="status">
-                <Show when=move || updated.get()>
-                    <div class="offres-update">
-                        <p class="offres-update__text">{t.updated}</p>
-                        <button type="button" class="offres-button" on:click=move |_| show_update.run(())>
-                            {t.show_updated}
-                        </button>
-                    </div>
-                </Show>
+                {show_when(
+                    Arc::new(move || updated.get()),
+                    Arc::new(move || {
+                        view! {
+                            <div class="offres-update">
+                                <p class="offres-update__text">{t.updated}</p>
+                                <button type="button" class="offres-button" on:click=move |_| show_update.run(())>
+                                    {t.show_updated}
+                                </button>
+                            </div>
+                        }
+                        .into_any()
+                    }),
+                )}
             </div>
             {move || match state.get() {
                 LoadState::Loading => view! {

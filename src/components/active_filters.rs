@@ -3,6 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use offers_core::{Facet, Query, SearchIndex};
 
+use super::show_when;
 use crate::focus::{refocus, SearchField};
 use crate::i18n;
 use crate::url_state::UrlState;
@@ -55,12 +56,18 @@ pub fn ActiveFilters(state: UrlState, index: Arc<SearchIndex>) -> impl IntoView 
         refocus(search, None);
     };
     view! {
-        <Show when=move || !state.query.with(Query::is_unfiltered)>
-            <div class="offres-active" node_ref=container>
-                <p class="offres-active__title" id="offres-filtres-actifs">{t.active_filters}</p>
-                <ul class="offres-active__list" role="list" aria-labelledby="offres-filtres-actifs">{chips.clone()}</ul>
-                <button type="button" class="offres-button offres-button--secondary" on:click=reset>{t.reset}</button>
-            </div>
-        </Show>
+        {show_when(
+            Arc::new(move || !state.query.with(Query::is_unfiltered)),
+            Arc::new(move || {
+                view! {
+                    <div class="offres-active" node_ref=container>
+                        <p class="offres-active__title" id="offres-filtres-actifs">{t.active_filters}</p>
+                        <ul class="offres-active__list" role="list" aria-labelledby="offres-filtres-actifs">{chips.clone()}</ul>
+                        <button type="button" class="offres-button offres-button--secondary" on:click=reset>{t.reset}</button>
+                    </div>
+                }
+                .into_any()
+            }),
+        )}
     }
 }

@@ -1,5 +1,9 @@
 //! One component per file, one concern each.
 
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
 mod active_filters;
 mod board;
 mod callout_box;
@@ -45,3 +49,13 @@ pub use search_box::SearchBox;
 pub use section_block::SectionBlock;
 pub use share_button::ShareButton;
 pub use sort_control::SortControl;
+
+/// `<Show>` for the whole app: `child` while `when` holds (a memo, so that it is made again only
+/// when `when` changes). One function, so that the module holds one copy of `Show`'s generic code
+/// rather than one per use (as `result_list`'s `keyed` does for `<For>`).
+pub fn show_when(
+    when: Arc<dyn Fn() -> bool + Send + Sync>,
+    child: Arc<dyn Fn() -> AnyView + Send + Sync>,
+) -> AnyView {
+    view! { <Show when=move || when()>{child()}</Show> }.into_any()
+}

@@ -1,6 +1,9 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use offers_core::{Query, Results};
 
+use super::show_when;
 use crate::focus::{refocus, SearchField};
 use crate::i18n;
 use crate::url_state::UrlState;
@@ -19,8 +22,12 @@ pub fn ResultCount(state: UrlState, results: Memo<Results>) -> impl IntoView {
         <p class="offres-count" role="status">
             {move || if count() == 0 { t.no_result.to_string() } else { t.offers_count(count()) }}
         </p>
-        <Show when=move || count() == 0 && !state.query.with(Query::is_unfiltered)>
-            <button type="button" class="offres-button" on:click=reset>{t.reset_search}</button>
-        </Show>
+        {show_when(
+            Arc::new(move || count() == 0 && !state.query.with(Query::is_unfiltered)),
+            Arc::new(move || {
+                view! { <button type="button" class="offres-button" on:click=reset>{t.reset_search}</button> }
+                    .into_any()
+            }),
+        )}
     }
 }

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use offers_core::{Date, LoadedBundle, Query, Results, Section, Sort};
 
-use super::{FamilySection, Heading, OfferCard, SectionBlock};
+use super::{show_when, FamilySection, Heading, OfferCard, SectionBlock};
 use crate::i18n;
 use crate::url_state::UrlState;
 
@@ -185,13 +185,19 @@ pub fn ResultList(
     };
     view! {
         <div class="offres-results">{list}</div>
-        <Show when=move || { remaining() > 0 }>
-            <p class="offres-more">
-                <button type="button" class="offres-button" on:click=show_more>
-                    {move || t.show_more(PAGE.min(remaining()), remaining())}
-                </button>
-            </p>
-        </Show>
+        {show_when(
+            Arc::new(move || remaining() > 0),
+            Arc::new(move || {
+                view! {
+                    <p class="offres-more">
+                        <button type="button" class="offres-button" on:click=show_more>
+                            {move || t.show_more(PAGE.min(remaining()), remaining())}
+                        </button>
+                    </p>
+                }
+                .into_any()
+            }),
+        )}
     }
 }
 
