@@ -87,6 +87,22 @@ export function importedFunctions(wasm) {
   return imported;
 }
 
+/** The code section, and the body (locals and code) of each function the module defines. */
+export function functionBodies(wasm) {
+  for (const section of sections(wasm)) {
+    if (section.id !== 10) continue;
+    const bodies = [];
+    let [count, p] = readLeb(wasm, section.body);
+    for (; count > 0; count--) {
+      const [length, body] = readLeb(wasm, p);
+      bodies.push(wasm.subarray(body, body + length));
+      p = body + length;
+    }
+    return { code: section, bodies };
+  }
+  return { code: undefined, bodies: [] };
+}
+
 /** The module (without its custom sections) and the glue with short names, and how many
  * names were changed. */
 export function shortenNames(wasm, glue) {

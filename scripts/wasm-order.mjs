@@ -13,28 +13,17 @@
 // hashes of each body's sequences; the share of hashes whose minimum is the same). The order:
 // start from the body that sorts first, then always take the most alike of those left (ties: the
 // body that sorts first). Deterministic: the same module gives the same order.
-import { importedFunctions, leb, readLeb, readName, sections } from './wasm-names.mjs';
+import { functionBodies, importedFunctions, leb, readName, sections } from './wasm-names.mjs';
 
 const HASHES = 256;
 const GRAM = 3;
 
 /** How many functions the module imports, and the body of each function it defines. */
 function functions(wasm) {
-  const imported = importedFunctions(wasm);
-  const bodies = [];
-  for (const { id, body: start } of sections(wasm)) {
-    if (id === 10) {
-      let [count, p] = readLeb(wasm, start);
-      for (; count > 0; count--) {
-        const [length, body] = readLeb(wasm, p);
-        bodies.push(wasm.subarray(body, body + length));
-        p = body + length;
-      }
-    } else if (id === 0 && readName(wasm, start)[0] === 'name') {
-      throw new Error('wasm-order: the module already has names');
-    }
+  for (const { id, body } of sections(wasm)) {
+    if (id === 0 && readName(wasm, body)[0] === 'name') throw new Error('wasm-order: the module already has names');
   }
-  return { imported, bodies };
+  return { imported: importedFunctions(wasm), bodies: functionBodies(wasm).bodies };
 }
 
 /** Each body's MinHash signature, all in one array (HASHES per body). */

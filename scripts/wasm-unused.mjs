@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importedFunctions, leb, readLeb, readName, sections } from './wasm-names.mjs';
+import { functionBodies, importedFunctions, leb, readLeb, readName, sections } from './wasm-names.mjs';
 import { withOrderNames } from './wasm-order.mjs';
 
 const bin = (tool) => join(new URL('..', import.meta.url).pathname, 'node_modules/.bin', tool);
@@ -66,9 +66,7 @@ export const CLASS_CODE = /\bwasm_streams(\[[0-9a-f]+\])?::(readable::into_under
 export function trapped(wasm, pattern) {
   const imported = importedFunctions(wasm);
   const names = new Map();
-  let code;
   for (const section of sections(wasm)) {
-    if (section.id === 10) code = section;
     if (section.id !== 0) continue;
     let [title, p] = readName(wasm, section.body);
     if (title !== 'name') continue;
@@ -85,20 +83,18 @@ export function trapped(wasm, pattern) {
       }
     }
   }
+  const { code, bodies } = functionBodies(wasm);
   if (!names.size || !code) throw new Error('wasm-unused: no function names or no code in the module');
-  let [count, p] = readLeb(wasm, code.body);
-  const parts = [leb(count)];
+  const parts = [leb(bodies.length)];
   let found = 0;
-  for (let i = 0; i < count; i++) {
-    const [length, body] = readLeb(wasm, p);
+  bodies.forEach((body, i) => {
     if (pattern.test(names.get(imported + i) ?? '')) {
       parts.push(Buffer.from([3, 0, 0x00, 0x0b])); // 3 bytes: no locals, unreachable, end
       found++;
     } else {
-      parts.push(wasm.subarray(p, body + length));
+      parts.push(leb(body.length), body);
     }
-    p = body + length;
-  }
+  });
   const content = Buffer.concat(parts);
   const module = Buffer.concat([wasm.subarray(0, code.at), Buffer.from([10]), leb(content.length), content, wasm.subarray(code.end)]);
   return { module, found };

@@ -13,28 +13,28 @@ import { shortenNames } from '../../scripts/wasm-names.mjs';
 
 const bin = (tool) => new URL(`../../node_modules/.bin/${tool}`, import.meta.url).pathname;
 
-/** The module of `wat`, with its name section. */
-function assemble(wat) {
+/** What `work` returns, given a folder of its own, removed afterwards. */
+function inTmp(work) {
   const dir = mkdtempSync(join(tmpdir(), 'offres-wat-'));
   try {
-    writeFileSync(join(dir, 'm.wat'), wat);
-    execFileSync(bin('wasm-as'), [join(dir, 'm.wat'), '-g', '--enable-reference-types', '-o', join(dir, 'm.wasm')]);
-    return readFileSync(join(dir, 'm.wasm'));
+    return work(dir);
   } finally {
     rmSync(dir, { recursive: true });
   }
 }
 
+/** The module of `wat`, with its name section. */
+const assemble = (wat) => inTmp((dir) => {
+  writeFileSync(join(dir, 'm.wat'), wat);
+  execFileSync(bin('wasm-as'), [join(dir, 'm.wat'), '-g', '--enable-reference-types', '-o', join(dir, 'm.wasm')]);
+  return readFileSync(join(dir, 'm.wasm'));
+});
+
 /** The module as text. */
-function text(wasm) {
-  const dir = mkdtempSync(join(tmpdir(), 'offres-wat-'));
-  try {
-    writeFileSync(join(dir, 'm.wasm'), wasm);
-    return execFileSync(bin('wasm-dis'), [join(dir, 'm.wasm'), '--enable-reference-types'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true });
-  }
-}
+const text = (wasm) => inTmp((dir) => {
+  writeFileSync(join(dir, 'm.wasm'), wasm);
+  return execFileSync(bin('wasm-dis'), [join(dir, 'm.wasm'), '--enable-reference-types'], { encoding: 'utf8' });
+});
 
 // A future of one of wasm-streams' classes, kept alive by the table only (as a trait object's
 // method is), beside the app's own code.
