@@ -17,6 +17,11 @@
 //   frame), and keystroke → updated list (to the end of the work it triggers), p95; then the
 //   same keys into a bare input that nothing listens to: key → next frame's floor, the wait for
 //   the display's next beat (up to 16.7 ms);
+// - keys whose frame came late: more than 2 ms after the display's first beat after the key (the
+//   beats: the animation frames' timestamps and their interval, measured in the page). The p95
+//   above counts the wait for that beat, about 16 ms at the worst even with no work at all; this
+//   counts only the frames that the page's own work delayed: 0 is a board that shows every key
+//   at the next beat;
 // - JS heap, and the WebAssembly module's memory.
 // The issue's targets are printed beside the figures. A benchmark, not a test: it exits 1 only
 // when keystroke → updated list p95 at 10,000 offers passes 16 ms (the budget kept from issue 6).
@@ -81,6 +86,8 @@ const TARGETS = {
   100000: 'usable <= 2 MB, first card <= 4 s, longest task <= 50 ms, key p95 <= 16 ms',
 };
 const rows = [];
+// Keys whose frame came more than 2 ms after the beat they were due at (see above).
+const late = (lateness) => lateness.filter((t) => t > 2).length;
 let status = 0;
 // Typing "ingenieur data" letter by letter into `selector`, then erasing it, each key at some
 // point of a frame (a fixed sequence of offsets after a frame starts, as a typist's would); for
@@ -88,18 +95,32 @@ let status = 0;
 // DOM), and to the next animation frame. Runs in the page.
 async function typing(selector) {
   const input = document.querySelector(selector);
-  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  // An animation frame: its beat (the frame's timestamp) and when its callbacks run.
+  const frame = () => new Promise((r) => requestAnimationFrame((beat) => r({ beat, now: performance.now() })));
   const nextTask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-  const result = { updated: [], framed: [] };
+  const result = { updated: [], framed: [], lateness: [] };
+  // The display's beat: the median of 30 intervals between frames' timestamps.
+  const beats = [];
+  for (let i = 0, last = (await frame()).beat; i < 30; i++) {
+    const { beat } = await frame();
+    beats.push(beat - last);
+    last = beat;
+  }
+  const interval = beats.sort((a, b) => a - b)[15];
   let k = 0;
   const type = async (value) => {
-    await frame();
+    const before = (await frame()).beat;
     await sleep((k++ * 7) % 15);
     const t0 = performance.now();
     input.value = value;
     input.dispatchEvent(new Event('input', { bubbles: true }));
-    const next = frame().then(() => result.framed.push(performance.now() - t0));
+    // The first beat after the key, and how long after it the key's frame ran.
+    const due = before + interval * Math.max(1, Math.ceil((t0 - before) / interval));
+    const next = frame().then(({ now }) => {
+      result.framed.push(now - t0);
+      result.lateness.push(now - due);
+    });
     await nextTask();
     result.updated.push(performance.now() - t0);
     await next;
@@ -142,7 +163,7 @@ for (const n of SIZES) {
   }
   const marks = await page.evaluate(() => Object.fromEntries(['offres:fetched', 'offres:parsed', 'offres:index', 'offres:take-over']
     .map((m) => [m, performance.getEntriesByName(m)[0]?.startTime])));
-  const { updated, framed } = await page.evaluate(typing, '#offres-recherche');
+  const { updated, framed, lateness } = await page.evaluate(typing, '#offres-recherche');
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('Performance.enable');
@@ -168,6 +189,7 @@ for (const n of SIZES) {
     'key→updated p95': +pct(updated, 0.95).toFixed(1),
     'key→frame median': +pct(framed, 0.5).toFixed(1),
     'key→frame p95': +pct(framed, 0.95).toFixed(1),
+    'keys late (p95 after beat)': `${late(lateness)} of ${lateness.length} (${Math.max(0, pct(lateness, 0.95)).toFixed(1)})`,
     'JS heap MB': +(metrics.JSHeapUsedSize / 1e6).toFixed(1),
     'wasm MB': +(wasmBytes.result.value / 1e6).toFixed(1),
     targets: TARGETS[n] || '',
@@ -184,8 +206,8 @@ console.log('times from navigation start; this 2-core machine; first visit (no s
 {
   const page = await browser.newPage();
   await page.setContent('<input id="bare">');
-  const { framed } = await page.evaluate(typing, '#bare');
-  console.log(`key → next frame with no work at all (a bare input, same keys): median ${pct(framed, 0.5).toFixed(1)} ms, p95 ${pct(framed, 0.95).toFixed(1)} ms`);
+  const { framed, lateness } = await page.evaluate(typing, '#bare');
+  console.log(`key → next frame with no work at all (a bare input, same keys): median ${pct(framed, 0.5).toFixed(1)} ms, p95 ${pct(framed, 0.95).toFixed(1)} ms; ${late(lateness)} of ${lateness.length} keys late (the latest ${Math.max(...lateness).toFixed(1)} ms after its beat)`);
   await page.close();
 }
 await browser.close();
