@@ -152,6 +152,9 @@ impl BundleReader {
     /// Reads the complete lines received, one at a time, while `go_on()` says so. An error when
     /// the first line is a bundle in lines that cannot be read (its version, its shape).
     pub fn read(&mut self, mut go_on: impl FnMut() -> bool) -> Result<(), ParseError> {
+        if let State::Offers { sorter, .. } = &mut self.state {
+            sorter.make_room();
+        }
         while go_on() {
             if self.next_in_block() {
                 continue;
@@ -303,4 +306,61 @@ fn layout(first_line: &[u8]) -> Option<bool> {
 fn trim(line: &[u8]) -> &[u8] {
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     line.trim_ascii()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The default bundle's offers again and again (new ids), `n` of them.
+    fn large(n: usize) -> Bundle {
+        let bundle = crate::parse_bundle(include_str!("../../../public/offers.json"))
+            .unwrap()
+            .bundle;
+        let offers = (0..n)
+            .map(|i| {
+                let mut offer = bundle.offers[i % bundle.offers.len()].clone();
+                offer.id = format!("{}-{i}", offer.id);
+                offer
+            })
+            .collect();
+        bundle.with_offers(offers)
+    }
+
+    #[test]
+    fn a_large_list_grows_before_a_slice_of_reading_not_in_it() {
+        let text = to_lines(&large(5 * Sorter::ROOM));
+        let mut reader = BundleReader::new();
+        reader.feed(text.as_bytes());
+        let room = |reader: &BundleReader| match &reader.state {
+            State::Offers { sorter, .. } => sorter.room(),
+            _ => [(0, 0); 2],
+        };
+        let mut slices = 0;
+        loop {
+            let before = room(&reader);
+            // A slice: 2 000 steps (an offer, or a line), fewer than the room made.
+            let mut steps = 2000;
+            reader
+                .read(|| {
+                    steps -= 1;
+                    steps > 0
+                })
+                .unwrap();
+            let after = room(&reader);
+            // Once the list is large, the room for a slice was made as it started: nothing grew
+            // in the middle of it.
+            for ((len, _), (_, capacity)) in before.into_iter().zip(after) {
+                if len >= Sorter::ROOM {
+                    assert!(capacity >= len + Sorter::ROOM, "{len} {capacity}");
+                }
+            }
+            slices += 1;
+            if steps > 0 {
+                break;
+            }
+        }
+        assert!(slices > 10);
+        assert_eq!(room(&reader)[0].0, 5 * Sorter::ROOM);
+    }
 }
