@@ -317,14 +317,15 @@ mod tests {
         let bundle = crate::parse_bundle(include_str!("../../../public/offers.json"))
             .unwrap()
             .bundle;
-        let offers = (0..n)
-            .map(|i| {
-                let mut offer = bundle.offers[i % bundle.offers.len()].clone();
-                offer.id = format!("{}-{i}", offer.id);
-                offer
-            })
-            .collect();
-        bundle.with_offers(offers)
+        let again = bundle.offers.iter().cycle().take(n).enumerate();
+        bundle.with_offers(
+            again
+                .map(|(i, o)| crate::Offer {
+                    id: format!("{}-{i}", o.id),
+                    ..o.clone()
+                })
+                .collect(),
+        )
     }
 
     #[test]
