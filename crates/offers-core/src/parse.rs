@@ -337,7 +337,7 @@ impl Sorter {
     /// Room for [`Sorter::ROOM`] more offers in a large bundle, made now rather than by the push
     /// that fills the list: growing the list of offers (or the set of ids) copies it whole, 14 to
     /// 37 ms at 65 536 offers in Chromium, which in the middle of a slice of reading made a long
-    /// task of it. [`crate::lines::BundleReader::read`] calls this first, at the start of a
+    /// task of it. `BundleReader::read` (lines.rs) calls this first, at the start of a
     /// slice. Both double, as they would have; below [`Sorter::ROOM`] offers, growing costs a
     /// millisecond or two and nothing is reserved ahead.
     pub(crate) fn make_room(&mut self) {
