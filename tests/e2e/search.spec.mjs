@@ -28,6 +28,35 @@ test('search is case- and accent-insensitive, every word must match, results fol
   await expect(board.search).toHaveValue('');
 });
 
+test("a key's frame comes before the list it changes; keys typed before that list are one list", async ({ page }) => {
+  const board = new BoardPage(page);
+  await board.goto();
+  await board.loaded();
+  const before = await board.count.textContent();
+  // In the page: two keys in one task, then what the key's frame shows, and what the first task
+  // after that frame shows (the board's list is made in a task after the frame).
+  const seen = await page.evaluate(async () => {
+    const input = document.querySelector('#offres-recherche');
+    const count = () => document.querySelector('.offres-count').textContent;
+    const urls = [];
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (...args) => { urls.push(String(args[2])); return replace(...args); };
+    for (const value of ['ingenieu', 'ingenieur']) {
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    const inFrame = await new Promise((r) => requestAnimationFrame(() => r(count())));
+    const after = await new Promise((r) => setTimeout(() => r(count()), 0));
+    history.replaceState = replace;
+    return { inFrame, after, urls };
+  });
+  expect(seen.inFrame).toBe(before);
+  expect(seen.after).toBe('1 offre');
+  expect(seen.urls).toEqual(['?q=ingenieur']);
+  await expect(board.card('Ingénieur data H/F')).toHaveCount(1);
+  await expect(board.search).toHaveValue('ingenieur');
+});
+
 test('facets: OR inside, AND across, counts, zero options marked, chips and reset', async ({ page }) => {
   const board = new BoardPage(page);
   await board.goto();
