@@ -15,7 +15,8 @@
 // - keystroke → next frame, median and p95: from the input event to the next animation frame
 //   (typing "ingenieur data" letter by letter, then erasing it, three times, as a typist does:
 //   each key 20 to 109 ms after the last, at any point of the display's beat), and keystroke →
-//   list made for it (the first task after that frame: the board makes it there), p95;
+//   list made for it (the first task after that frame: the board makes it there), p95, and
+//   → list on screen (the frame after that), p95;
 // - the same keys each typed at a fixed point of a frame (0 to 14 ms after it starts), as while
 //   the page shows frames anyway: the key then waits for the display's next beat, up to 16.7 ms
 //   even with no work at all; → frame and → list p95, and how many keys' frames came more than
@@ -97,16 +98,16 @@ let status = 0;
 // - 'frame': each key at a fixed point of a frame (0 to 14 ms after it starts), as while the page
 //   shows frames anyway (an animation, a scroll): the key waits for the next beat, up to 16.7 ms
 //   even with no work at all; and how late after that beat its frame came.
-// For each key: to the next animation frame, and to the list made for it: the first task after
-// that frame. The board makes a key's list in a task of its own after the key's frame
-// (`UrlState::go`); so does a bare input's nothing. Runs in the page.
+// For each key: to the next animation frame; to the list made for it, the first task after that
+// frame (the board makes a key's list in a task of its own after the key's frame: `SearchBox`);
+// typing as a typist, to the list on screen, the frame after that. Runs in the page.
 async function typing([selector, mode]) {
   const input = document.querySelector(selector);
   // An animation frame: its beat (the frame's timestamp) and when its callbacks run.
   const frame = () => new Promise((r) => requestAnimationFrame((beat) => r({ beat, now: performance.now() })));
   const nextTask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-  const result = { updated: [], framed: [], lateness: [] };
+  const result = { updated: [], shown: [], framed: [], lateness: [] };
   // The display's beat: the median of 30 intervals between frames' timestamps.
   const beats = [];
   for (let i = 0, last = (await frame()).beat; i < 30; i++) {
@@ -134,6 +135,9 @@ async function typing([selector, mode]) {
       return nextTask();
     });
     result.updated.push(performance.now() - t0);
+    // The list on screen: the next frame (typing as a typist only: a frame more before the next
+    // key would change the pace of the frames that the other way types after).
+    if (mode !== 'frame') result.shown.push((await frame()).now - t0);
     await sleep(30);
   };
   const text = 'ingenieur data';
@@ -198,14 +202,14 @@ for (const n of SIZES) {
     'longest at ms': Math.round(longest.startTime),
     'key→frame median': +pct(typist.framed, 0.5).toFixed(1),
     'key→frame p95': +pct(typist.framed, 0.95).toFixed(1),
-    'key→list p95': +pct(typist.updated, 0.95).toFixed(1),
+    'key→list p95 (shown)': `${pct(typist.updated, 0.95).toFixed(1)} (${pct(typist.shown, 0.95).toFixed(1)})`,
     'keys after a frame: →frame, →list p95; late': `${pct(framing.framed, 0.95).toFixed(1)}, ${pct(framing.updated, 0.95).toFixed(1)}; ${late(framing.lateness)} of ${framing.lateness.length}`,
     'JS heap MB': +(metrics.JSHeapUsedSize / 1e6).toFixed(1),
     'wasm MB': +(wasmBytes.result.value / 1e6).toFixed(1),
     targets: TARGETS[n] || '',
   };
   rows.push(row);
-  if (n === 10000 && row['key→list p95'] > 16) status = 1;
+  if (n === 10000 && pct(typist.updated, 0.95) > 16) status = 1;
   await context.close();
   rmSync(bundleDir, { recursive: true, force: true });
 }
