@@ -36,7 +36,8 @@ pub fn SearchBox(state: UrlState) -> impl IntoView {
                 state.set_query(query, true);
             }
         };
-        // A task after the next frame; a hidden page has no frames: a timer stands in.
+        // A task after the next frame. A hidden page has no frames: a timer stands in (when it
+        // comes first, it makes the list of what is typed by then).
         let unseen = search.clone();
         request_animation_frame(move || set_timeout(search, Duration::ZERO));
         set_timeout(unseen, Duration::from_millis(100));

@@ -45,7 +45,13 @@ for (const engine of ENGINES) {
     });
 
     const cards = () => driver.findElements(By.css('li.offres-panel'));
-    const cardCount = async (n) => driver.wait(async () => (await cards()).length === n, WAIT, `${n} cards`);
+    // Counted in the page: the list changes a task after a key's frame, and an element found
+    // while it changes may be gone before its handle is made (WebKitWebDriver: stale element).
+    const cardCount = async (n) => driver.wait(
+      async () => (await driver.executeScript("return document.querySelectorAll('li.offres-panel').length")) === n,
+      WAIT,
+      `${n} cards`,
+    );
     const ready = () => driver.wait(until.elementLocated(By.css('#offres[data-app="ready"]')), WAIT, 'the module took over the board');
     const count = async () => (await driver.findElement(By.css('.offres-count')).getText()).trim();
     const search = () => driver.findElement(By.css('input[type="search"]'));
