@@ -13,24 +13,25 @@ use crate::url_state::UrlState;
 /// field is shown first, and the list it changes (a search, the facets' counts, new cards, the
 /// address) is made in a task after that frame, not before it: at 10,000 offers a key that
 /// changes the page of cards holds 7 to 10 ms of work, which held back the echo as long
-/// (scripts/bench-browser.mjs). Keys typed before the list is made are one list, with the field's
-/// last text.
+/// (scripts/bench-browser.mjs). Keys typed before the list is made are one list, for the text
+/// the field holds by then: a value set with no `input` event in between (WebKit's WebDriver
+/// clears a field so) is not undone by the list of an older key.
 #[component]
 pub fn SearchBox(state: UrlState) -> impl IntoView {
     let t = i18n::t();
     let field = use_context::<SearchField>().map_or_else(NodeRef::new, |f| f.0);
-    // The text typed and not yet searched. A cell rather than a `StoredValue`: the arena's code
-    // for one more type costs bytes, and the field lives in the browser only.
-    let typed = Rc::new(Cell::new(None::<String>));
-    let on_input = move |ev: leptos::ev::Event| {
-        if typed.replace(Some(event_target_value(&ev))).is_some() {
+    // Whether keys are typed that no list follows yet. A cell rather than a `StoredValue`: the
+    // arena's code for one more type costs bytes, and the field lives in the browser only.
+    let typed = Rc::new(Cell::new(false));
+    let on_input = move |_: leptos::ev::Event| {
+        if typed.replace(true) {
             return;
         }
         let typed = typed.clone();
         let search = move || {
-            if let Some(text) = typed.take() {
+            if typed.replace(false) {
                 let query = Query {
-                    text,
+                    text: field.get_untracked().map(|f| f.value()).unwrap_or_default(),
                     ..state.query.get_untracked()
                 };
                 state.set_query(query, true);
