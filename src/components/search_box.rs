@@ -28,14 +28,17 @@ pub fn SearchBox(state: UrlState) -> impl IntoView {
             return;
         }
         let typed = typed.clone();
-        let search = move || {
-            if typed.replace(false) {
+        // Nothing once the field is gone (an offer's page opened in between: the list, and the
+        // reference to its field, are disposed).
+        let search = move || match field.try_get_untracked().flatten() {
+            Some(input) if typed.replace(false) => {
                 let query = Query {
-                    text: field.get_untracked().map(|f| f.value()).unwrap_or_default(),
+                    text: input.value(),
                     ..state.query.get_untracked()
                 };
                 state.set_query(query, true);
             }
+            _ => {}
         };
         // A task after the next frame. A hidden page has no frames: a timer stands in (when it
         // comes first, it makes the list of what is typed by then).

@@ -68,6 +68,29 @@ test("a key's frame comes before the list it changes; keys typed before that lis
   await expect(page).not.toHaveURL(/q=/);
 });
 
+test("an offer's page opened before a key's list is made stays open", async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const board = new BoardPage(page);
+  await board.goto();
+  await board.loaded();
+  // A key, then a click on an offer's link in the same task: the key's list would come after.
+  await page.evaluate(async () => {
+    const input = document.querySelector('#offres-recherche');
+    input.value = 'ingenieur';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    document.querySelector('a[href="?offre=recrutement-bin"]').click();
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 150)));
+  });
+  await expect(page).toHaveURL(/\?offre=recrutement-bin$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText("Recrutement pour l'équipe BIN");
+  // The board still answers: back to the list, and a search.
+  await page.getByRole('link', { name: 'Retour aux offres' }).first().click();
+  await board.search.fill('donnees');
+  await expect(board.card('Analyste de données H/F')).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
 test('facets: OR inside, AND across, counts, zero options marked, chips and reset', async ({ page }) => {
   const board = new BoardPage(page);
   await board.goto();
