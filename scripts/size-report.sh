@@ -28,7 +28,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIST=${1:-dist}
-FIRST_BR=${FIRST_BR:-136090}       # ratchet: measured (155 351 in the fifth session; 151 165 with the module's functions ordered by likeness, scripts/wasm-order.mjs; 140 311 with the views' types erased, .cargo/config.toml; 140 480 after the review, code the module does not hold moving its layout; 139 819 with the start script and the head of index.html inlined without their comments; 137 420 with the code of wasm-streams' classes trapped, scripts/wasm-unused.mjs; 135 815 with binaryen's --flatten --rereloop first; 135 332 with one <Show> for the app; 135 885 with a key's list made after the key's frame (ninth session, +0.41 KB for issue "National scale"'s keystroke); a clean clone elsewhere measured ~135 B more: the checkout's path moves the module) + ~0.15 %
+FIRST_BR=${FIRST_BR:-136170}       # ratchet: measured (155 351 in the fifth session; 151 165 with the module's functions ordered by likeness, scripts/wasm-order.mjs; 140 311 with the views' types erased, .cargo/config.toml; 140 480 after the review, code the module does not hold moving its layout; 139 819 with the start script and the head of index.html inlined without their comments; 137 420 with the code of wasm-streams' classes trapped, scripts/wasm-unused.mjs; 135 815 with binaryen's --flatten --rereloop first; 135 332 with one <Show> for the app; 135 963 with a key's list made after the key's frame (ninth session, +0.49 KB for issue "National scale"'s keystroke); a clean clone elsewhere measured ~135 B more: the checkout's path moves the module) + ~0.15 %
 FIRST_TARGET=122880                # 120 KiB, the issue's target
 CRITICAL_BR=${CRITICAL_BR:-14000}  # one round trip
 
