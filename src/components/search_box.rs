@@ -20,8 +20,8 @@ use crate::url_state::UrlState;
 pub fn SearchBox(state: UrlState) -> impl IntoView {
     let t = i18n::t();
     let field = use_context::<SearchField>().map_or_else(NodeRef::new, |f| f.0);
-    // Whether keys are typed that no list follows yet. A cell rather than a `StoredValue`: the
-    // arena's code for one more type costs bytes, and the field lives in the browser only.
+    // Whether keys are typed that no list follows yet: a plain cell, shared by this field's
+    // handler and the callbacks it schedules (nothing reactive reads it).
     let typed = Rc::new(Cell::new(false));
     let on_input = move |_: leptos::ev::Event| {
         if typed.replace(true) {
