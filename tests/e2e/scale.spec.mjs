@@ -1,16 +1,15 @@
 // National scale: 100 000 offers (`offers synth`, written as `offers build` writes a bundle: in
-// lines, full texts apart) load without freezing the page. From the first bytes of the bundle read
-// to its index built, the work is spread over many short tasks (PerformanceObserver, `longtask`);
-// then the board shows them, and search answers.
+// lines, full texts apart) load without freezing the page. From navigation to the offers indexed,
+// no task lasts over 50 ms (PerformanceObserver, `longtask`): the reading and the indexing are
+// spread over many short tasks; then the board shows them, and search answers.
 //
 // The long tasks are measured in a Chromium that no DevTools client drives, as a visitor's
-// browser has them (no-devtools.mjs says why).
+// browser has them, and that has finished starting (no-devtools.mjs says why).
 //
-// The issue's bound is 50 ms. This machine meets it in most runs, but some runs have one task of
-// 50 to 62 ms as the read starts, whose cause was not found (the app's slices are 8 ms). So this
-// test fails on any task over LONGEST (a freeze: the whole read was one 2.8 s task before), or
-// more than two over 50 ms, and prints every task over 50 ms; scripts/bench-browser.mjs prints
-// the longest against 50 ms.
+// Up to the ninth session this test allowed two tasks of 50 to 100 ms: some loads had one, whose
+// cause was not found while the page was the browser's first. A trace found it: the browser's own
+// start-up page running beside it (no-devtools.mjs). 45 loads of a browser already started (10 000,
+// 50 000 and 100 000 offers) had none.
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -29,7 +28,7 @@ const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'applic
 test.skip(!process.env.OFFRES_SCALE, 'run alone: OFFRES_SCALE=1 npx playwright test scale.spec.mjs --workers=1');
 
 const N = 100_000;
-const LONGEST = 100;
+const LONGEST = 50;
 let dir;
 let server;
 const probe = withoutDevTools(SITE);
@@ -60,7 +59,7 @@ test.afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('100 000 offers load without freezing the page while they are read and indexed', async ({ page }) => {
+test('100 000 offers load with no task over 50 ms, then show and search', async ({ page }) => {
   test.setTimeout(150_000);
   // 1. In a Chromium with no DevTools client: the page reports its long tasks.
   const { tasks, frames, marks } = await probe.load(`http://127.0.0.1:${server.address().port}/`);
@@ -68,12 +67,12 @@ test('100 000 offers load without freezing the page while they are read and inde
   const indexed = marks['offres:index'];
   // Reading and indexing 100 000 offers takes seconds: cut into tasks of a few milliseconds.
   expect(indexed - reading).toBeGreaterThan(500);
-  const during = tasks.filter((t) => t.end > reading && t.start < indexed);
+  // Every long task from navigation to the offers indexed (the observer's are all over 50 ms).
+  const during = tasks.filter((t) => t.start < indexed);
   const shown = during.map((t) => `${Math.round(t.start)} +${Math.round(t.end - t.start)} ms`);
   const times = Object.entries(marks).map(([name, at]) => `${name} ${Math.round(at)}`);
-  if (during.length) console.log(`tasks over 50 ms while reading and indexing: ${shown.join(', ')} (${times.join(', ')}); what they were: ${during.map((t) => describeTask(t, frames)).join(' | ')}`);
+  if (during.length) console.log(`tasks over ${LONGEST} ms while the page loads: ${shown.join(', ')} (${times.join(', ')}); what they were: ${during.map((t) => describeTask(t, frames)).join(' | ')}`);
   expect(Math.max(0, ...during.map((t) => t.end - t.start)), shown.join(', ')).toBeLessThanOrEqual(LONGEST);
-  expect(during.length, shown.join(', ')).toBeLessThanOrEqual(2);
 
   // 2. Under Playwright: the board shows them (a page: 24 cards), and its search answers.
   const board = new BoardPage(page);
