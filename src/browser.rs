@@ -36,6 +36,17 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Runs `f` in a task after the next frame (what that frame shows is not held back by it), or
+/// after 100 ms if no frame comes first: a hidden page has none. `f` is called both times, and
+/// must do nothing the second.
+pub fn after_next_frame(f: impl Fn() + Clone + 'static) {
+    use leptos::prelude::{request_animation_frame, set_timeout};
+    use std::time::Duration;
+    let unseen = f.clone();
+    request_animation_frame(move || set_timeout(f, Duration::ZERO));
+    set_timeout(unseen, Duration::from_millis(100));
+}
+
 /// Work cut into slices of at most [`Slices::MS`] milliseconds, each a task of its own.
 pub struct Slices {
     started: f64,

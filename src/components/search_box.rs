@@ -1,10 +1,10 @@
 use std::cell::Cell;
 use std::rc::Rc;
-use std::time::Duration;
 
 use leptos::prelude::*;
 use offers_core::Query;
 
+use crate::browser::after_next_frame;
 use crate::focus::SearchField;
 use crate::i18n;
 use crate::url_state::UrlState;
@@ -15,7 +15,8 @@ use crate::url_state::UrlState;
 /// changes the page of cards holds 7 to 10 ms of work, which held back the echo as long
 /// (scripts/bench-browser.mjs). Keys typed before the list is made are one list, for the text
 /// the field holds by then: a value set with no `input` event in between (WebKit's WebDriver
-/// clears a field so) is not undone by the list of an older key.
+/// clears a field so) is not undone by the list of an older key. The address follows a frame
+/// later still (`UrlState::go`).
 #[component]
 pub fn SearchBox(state: UrlState) -> impl IntoView {
     let t = i18n::t();
@@ -40,11 +41,8 @@ pub fn SearchBox(state: UrlState) -> impl IntoView {
             }
             _ => {}
         };
-        // A task after the next frame. A hidden page has no frames: a timer stands in (when it
-        // comes first, it makes the list of what is typed by then).
-        let unseen = search.clone();
-        request_animation_frame(move || set_timeout(search, Duration::ZERO));
-        set_timeout(unseen, Duration::from_millis(100));
+        // The list is made after the key's frame: it is not held back by it.
+        after_next_frame(search);
     };
     view! {
         <div class="offres-search" role="search">

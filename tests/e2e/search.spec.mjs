@@ -28,13 +28,14 @@ test('search is case- and accent-insensitive, every word must match, results fol
   await expect(board.search).toHaveValue('');
 });
 
-test("a key's frame comes before the list it changes; keys typed before that list are one list", async ({ page }) => {
+test("a key's frame comes before the list it changes, and the list's frame before its address; keys typed before that list are one list", async ({ page }) => {
   const board = new BoardPage(page);
   await board.goto();
   await board.loaded();
   const before = await board.count.textContent();
-  // In the page: two keys in one task, then what the key's frame shows, and what the first task
-  // after that frame shows (the board's list is made in a task after the frame).
+  // In the page: two keys in one task, then what the key's frame shows, what the first task
+  // after that frame shows (the board's list is made in a task after the frame), and the
+  // address written a frame later still.
   const seen = await page.evaluate(async () => {
     const input = document.querySelector('#offres-recherche');
     const count = () => document.querySelector('.offres-count').textContent;
@@ -45,14 +46,19 @@ test("a key's frame comes before the list it changes; keys typed before that lis
       input.value = value;
       input.dispatchEvent(new Event('input', { bubbles: true }));
     }
+    const afterFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     const inFrame = await new Promise((r) => requestAnimationFrame(() => r(count())));
     const after = await new Promise((r) => setTimeout(() => r(count()), 0));
+    const urlsWithList = [...urls];
+    await afterFrame();
     history.replaceState = replace;
-    return { inFrame, after, urls };
+    return { inFrame, after, urlsWithList, urls, search: location.search };
   });
   expect(seen.inFrame).toBe(before);
   expect(seen.after).toBe('1 offre');
+  expect(seen.urlsWithList).toEqual([]);
   expect(seen.urls).toEqual(['?q=ingenieur']);
+  expect(seen.search).toBe('?q=ingenieur');
   await expect(board.card('Ingénieur data H/F')).toHaveCount(1);
   await expect(board.search).toHaveValue('ingenieur');
   // A key, then the field emptied with no input event (as WebKit's WebDriver clears a field)
@@ -89,6 +95,30 @@ test("an offer's page opened before a key's list is made stays open", async ({ p
   await board.search.fill('donnees');
   await expect(board.card('Analyste de données H/F')).toHaveCount(1);
   expect(errors).toEqual([]);
+});
+
+test("an offer opened after a key's list, before its address is written, keeps the text on the way back", async ({ page }) => {
+  const board = new BoardPage(page);
+  await board.goto();
+  await board.loaded();
+  // A key; its list made (the task after its frame); then, in that task, an offer opened.
+  const written = await page.evaluate(async () => {
+    const input = document.querySelector('#offres-recherche');
+    input.value = 'recrutement';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const search = location.search;
+    const link = [...document.querySelectorAll('a')].find((a) => a.textContent === "Recrutement pour l'équipe BIN");
+    link.click();
+    return { search, href: link.getAttribute('href') };
+  });
+  expect(written.search).toBe('');
+  expect(written.href).toMatch(/offre=recrutement-bin/);
+  await expect(page).toHaveURL(written.href);
+  await page.goBack();
+  await expect(page).toHaveURL(/\?q=recrutement$/);
+  await expect(board.search).toHaveValue('recrutement');
+  await expect(board.cards).toHaveCount(1);
 });
 
 test('facets: OR inside, AND across, counts, zero options marked, chips and reset', async ({ page }) => {
