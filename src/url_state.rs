@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use offers_core::query::{from_params, parse_search, retain_known, to_search, OFFER};
 use offers_core::{Query, SearchIndex};
 
-use crate::browser::{after_next_frame, current_search};
+use crate::browser::current_search;
 
 /// How a widget starts: its filters (`famille=design&lieu=paris`), the standalone board's
 /// address (for links opened in a new tab) and its interface language (its `lang` attribute).
@@ -67,11 +67,16 @@ impl Mount {
     }
 }
 
+/// How long typing pauses before its address is written ([`UrlState::go`]).
+const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
+
 thread_local! {
     /// The address of the text typed, shown and not yet written to the page's history entry
     /// ([`UrlState::go`]). The page's own: only a board that is the page (`Mount::Page`) writes
     /// to it.
     static UNWRITTEN: std::cell::Cell<Option<String>> = const { std::cell::Cell::new(None) };
+    /// How many keys have been typed: a key's timer writes the address only if no key came after.
+    static KEYS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 /// Writes the typed text's address to the page's history entry, if one is waiting.
@@ -174,12 +179,18 @@ impl UrlState {
     /// Goes to `href` (from [`UrlState::href`]) without reloading. `replace` for typing, so that
     /// history is not one entry a keystroke. In a widget, only the widget changes.
     ///
-    /// Typing shows its list at once and writes its address in a task after the list's frame:
-    /// `history.replaceState` took 1.4 ms a key on average and 4.2 ms at the p95 (10,000 offers),
-    /// a third of a key's work, for nothing the visitor sees. scripts/bench-browser.mjs, 10,000
-    /// offers, six runs of each build interleaved, medians: key → list p95 15.7 → 10.9 ms, key →
-    /// list on screen p95 26.4 → 23.6 ms. Keys typed before then are written once; a navigation
-    /// writes it first, so that its entry keeps the text; back or forward drops it.
+    /// Typing shows its list at once and writes its address once the typing pauses
+    /// ([`TYPING_PAUSE`]), for two reasons:
+    /// - browsers limit the History API: WebKit throws after 100 calls in 10 seconds, Chromium
+    ///   ignores the calls after 200 (measured here); with an address written at each key, and
+    ///   the list read back from it, the list stopped following the field after 200 keys in
+    ///   Chromium (tests/engines; a held Backspace repeats some 30 keys a second);
+    /// - `history.replaceState` took 1.4 ms a key on average and 4.2 ms at the p95 (10,000
+    ///   offers), a third of a key's work, for nothing the visitor sees
+    ///   (scripts/bench-browser.mjs, 10,000 offers: key → list p95 15.8 → 12.7 ms, medians).
+    ///
+    /// A navigation writes it first, so that the list's history entry keeps the text; back or
+    /// forward drops it.
     pub fn go(&self, href: &str, replace: bool) {
         let search = || {
             href.find('?')
@@ -191,9 +202,17 @@ impl UrlState {
         }
         if replace {
             self.search.set(search());
-            if UNWRITTEN.replace(Some(href.into())).is_none() {
-                after_next_frame(write_typed);
-            }
+            UNWRITTEN.set(Some(href.into()));
+            let key = KEYS.get().wrapping_add(1);
+            KEYS.set(key);
+            set_timeout(
+                move || {
+                    if KEYS.get() == key {
+                        write_typed()
+                    }
+                },
+                TYPING_PAUSE,
+            );
             return;
         }
         write_typed();
