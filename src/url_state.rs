@@ -2,7 +2,7 @@
 //! change is a navigation (typing replaces the history entry; filters, sort and pages push one, so
 //! back and forward step through them). In a widget, the same state lives in memory instead: a
 //! widget never touches its host page's URL. Typing is the one change shown before it is written:
-//! its address follows the list's frame (see [`UrlState::go`]).
+//! its address follows once typing pauses (see [`UrlState::go`]).
 //!
 //! Written on the browser's History API rather than with leptos_router, for two reasons:
 //! - bytes: the router (and the `url` crate it parses with) weighed 10.4 KB brotli in the first
@@ -187,7 +187,7 @@ impl UrlState {
     ///   Chromium (tests/engines; a held Backspace repeats some 30 keys a second);
     /// - `history.replaceState` took 1.4 ms a key on average and 4.2 ms at the p95 (10,000
     ///   offers), a third of a key's work, for nothing the visitor sees
-    ///   (scripts/bench-browser.mjs, 10,000 offers: key → list p95 15.8 → 12.7 ms, medians).
+    ///   (scripts/bench-browser.mjs, 10,000 offers: key → list p95 15.9 → 12.3 ms, medians).
     ///
     /// A navigation writes it first, so that the list's history entry keeps the text; back or
     /// forward drops it.

@@ -15,8 +15,8 @@ use crate::url_state::UrlState;
 /// changes the page of cards holds 7 to 10 ms of work, which held back the echo as long
 /// (scripts/bench-browser.mjs). Keys typed before the list is made are one list, for the text
 /// the field holds by then: a value set with no `input` event in between (WebKit's WebDriver
-/// clears a field so) is not undone by the list of an older key. The address follows a frame
-/// later still (`UrlState::go`).
+/// clears a field so) is not undone by the list of an older key. The address follows once
+/// typing pauses (`UrlState::go`).
 #[component]
 pub fn SearchBox(state: UrlState) -> impl IntoView {
     let t = i18n::t();
