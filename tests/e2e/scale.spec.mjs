@@ -59,9 +59,12 @@ test.afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('100 000 offers load with no task over 50 ms, then show and search', async ({ page }) => {
+// Two tests: the first asks for no page, so that Playwright's own browser is not started while
+// the long tasks are measured (with it started beside the probe's, one load in five had a task
+// of 54 ms as the reading went on; none in 60 loads without it).
+test('100 000 offers load with no task over 50 ms', async () => {
   test.setTimeout(150_000);
-  // 1. In a Chromium with no DevTools client: the page reports its long tasks.
+  // In a Chromium with no DevTools client: the page reports its long tasks.
   const { tasks, frames, marks } = await probe.load(`http://127.0.0.1:${server.address().port}/`);
   const reading = marks['offres:reading'];
   const indexed = marks['offres:index'];
@@ -73,8 +76,11 @@ test('100 000 offers load with no task over 50 ms, then show and search', async 
   const times = Object.entries(marks).map(([name, at]) => `${name} ${Math.round(at)}`);
   if (during.length) console.log(`tasks over ${LONGEST} ms while the page loads: ${shown.join(', ')} (${times.join(', ')}); what they were: ${during.map((t) => describeTask(t, frames)).join(' | ')}`);
   expect(Math.max(0, ...during.map((t) => t.end - t.start)), shown.join(', ')).toBeLessThanOrEqual(LONGEST);
+});
 
-  // 2. Under Playwright: the board shows them (a page: 24 cards), and its search answers.
+test('100 000 offers: the board shows them, and its search answers', async ({ page }) => {
+  test.setTimeout(150_000);
+  // Under Playwright: the board shows them (a page: 24 cards), and its search answers.
   const board = new BoardPage(page);
   await page.goto(`http://127.0.0.1:${server.address().port}/`);
   await expect(board.status).toHaveText(/^100\D?000 offres chargées$/, { timeout: 90_000 });
